@@ -1,0 +1,43 @@
+# Two commands for a fresh machine: `make demo` and `make test`. Only Python 3.11 is needed.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := cd example_site && ../$(BIN)/python manage.py
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test test-postgres bench lint messages install clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python setup.cfg pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-postgres: $(STAMP)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/digiradar} $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+lint: $(STAMP)
+	$(BIN)/ruff check digiradar_wagtail example_site tests benchmarks
+
+messages: $(STAMP)
+	cd digiradar_wagtail && ../$(BIN)/django-admin compilemessages --ignore=.venv
+	cd digiradar_wagtail/comments && ../../$(BIN)/django-admin compilemessages
+	cd digiradar_wagtail/ratings && ../../$(BIN)/django-admin compilemessages
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info example_site/db.sqlite3

@@ -1,0 +1,3 @@
+"""Digitalisierungsradar for Wagtail."""
+
+__version__ = "0.1.0"

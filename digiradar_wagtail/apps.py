@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DigiradarWagtailConfig(AppConfig):
+    name = "digiradar_wagtail"
+    label = "digiradar_wagtail"
+    verbose_name = _("Digitalisation radar")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks, history  # noqa: F401  (registers checks and signal handlers)

@@ -1,0 +1,136 @@
+"""
+System checks that tell an installer exactly what is missing (``manage.py check``).
+
+Errors (E) stop the site from starting; warnings (W) name a setting that is probably a mistake.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+
+from .conf import DEFAULTS, PREFIX
+
+CHECK_ID = "digiradar_wagtail.{}"
+
+
+def _installed(app):
+    return apps.is_installed(app)
+
+
+def _comments_installed():
+    return _installed("digiradar_wagtail.comments")
+
+
+@register(Tags.compatibility)
+def check_required_apps(app_configs=None, **kwargs):
+    errors = []
+    for app in ("wagtail", "wagtail.snippets", "modelcluster", "taggit"):
+        if not _installed(app):
+            errors.append(
+                Error(
+                    f"'{app}' must be in INSTALLED_APPS.",
+                    hint=f"Add '{app}' to INSTALLED_APPS; the radar's pages and snippets need it.",
+                    id=CHECK_ID.format("E001"),
+                )
+            )
+    if _comments_installed():
+        for app in ("django.contrib.sites", "django_comments_xtd", "django_comments"):
+            if not _installed(app):
+                errors.append(
+                    Error(
+                        f"'{app}' must be in INSTALLED_APPS when 'digiradar_wagtail.comments' is.",
+                        hint="Add 'django.contrib.sites', 'django_comments_xtd' and 'django_comments' "
+                        "(in that order) to INSTALLED_APPS.",
+                        id=CHECK_ID.format("E002"),
+                    )
+                )
+        if not getattr(settings, "SITE_ID", None):
+            errors.append(
+                Error(
+                    "SITE_ID is not set.",
+                    hint="django.contrib.sites needs SITE_ID = 1 (or the id of your Site).",
+                    id=CHECK_ID.format("E003"),
+                )
+            )
+        if getattr(settings, "COMMENTS_APP", None) != "django_comments_xtd":
+            errors.append(
+                Error(
+                    "COMMENTS_APP must be 'django_comments_xtd'.",
+                    hint="Set COMMENTS_APP = 'django_comments_xtd' in your settings.",
+                    id=CHECK_ID.format("E004"),
+                )
+            )
+    return errors
+
+
+@register(Tags.compatibility)
+def check_i18n(app_configs=None, **kwargs):
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return []
+    errors = []
+    if not _installed("wagtail_localize"):
+        errors.append(
+            Error(
+                "WAGTAIL_I18N_ENABLED is True but 'wagtail_localize' is not in INSTALLED_APPS.",
+                hint="Add 'wagtail_localize' and 'wagtail_localize.locales' to INSTALLED_APPS, "
+                "or set WAGTAIL_I18N_ENABLED = False for a single-language radar.",
+                id=CHECK_ID.format("E005"),
+            )
+        )
+    if not getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None):
+        errors.append(
+            Error(
+                "WAGTAIL_I18N_ENABLED is True but WAGTAIL_CONTENT_LANGUAGES is empty.",
+                hint="Set WAGTAIL_CONTENT_LANGUAGES = [('de', 'Deutsch'), ('en', 'English')].",
+                id=CHECK_ID.format("E006"),
+            )
+        )
+    if not getattr(settings, "USE_I18N", True):
+        errors.append(
+            Error(
+                "WAGTAIL_I18N_ENABLED is True but USE_I18N is False.",
+                hint="Set USE_I18N = True.",
+                id=CHECK_ID.format("E007"),
+            )
+        )
+    if "django.middleware.locale.LocaleMiddleware" not in getattr(settings, "MIDDLEWARE", []):
+        errors.append(
+            Warning(
+                "LocaleMiddleware is not in MIDDLEWARE: public pages will not switch language.",
+                hint="Add 'django.middleware.locale.LocaleMiddleware' after SessionMiddleware.",
+                id=CHECK_ID.format("W001"),
+            )
+        )
+    return errors
+
+
+@register(Tags.compatibility)
+def check_plugin_settings(app_configs=None, **kwargs):
+    errors = []
+    for name in dir(settings):
+        if name.startswith(PREFIX) and name[len(PREFIX) :] not in DEFAULTS:
+            errors.append(
+                Warning(
+                    f"Unknown setting {name}: it has no effect.",
+                    hint="Known settings: " + ", ".join(PREFIX + key for key in sorted(DEFAULTS)),
+                    id=CHECK_ID.format("W002"),
+                )
+            )
+    moderation = getattr(settings, PREFIX + "COMMENTS_MODERATION", DEFAULTS["COMMENTS_MODERATION"])
+    if moderation not in ("pre", "post"):
+        errors.append(
+            Error(
+                f"DIGIRADAR_COMMENTS_MODERATION is {moderation!r}; it must be 'pre' or 'post'.",
+                id=CHECK_ID.format("E008"),
+            )
+        )
+    for name in ("HISTORY_MARKER_DAYS", "RADAR_CACHE_TIMEOUT", "RADAR_SIZE", "COMMENTS_REPORTS_TO_PENDING"):
+        value = getattr(settings, PREFIX + name, DEFAULTS[name])
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            errors.append(
+                Error(
+                    f"{PREFIX}{name} must be a whole number of at least 0, not {value!r}.",
+                    id=CHECK_ID.format("E009"),
+                )
+            )
+    return errors

@@ -1,0 +1,1 @@
+"""Moderated citizen comments for any Wagtail page, on django-comments-xtd."""

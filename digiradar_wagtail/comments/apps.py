@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DigiradarCommentsConfig(AppConfig):
+    name = "digiradar_wagtail.comments"
+    label = "digiradar_comments"
+    verbose_name = _("Citizen comments")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,62 @@
+"""
+All settings of the plugin, with their defaults, in one place.
+
+An installer overrides any of them in the project's settings with the prefix ``DIGIRADAR_``,
+for example ``DIGIRADAR_HISTORY_MARKER_DAYS = 180``. Values are read on every access, so
+``override_settings`` in tests and per-environment settings work as expected.
+"""
+
+from django.conf import settings as django_settings
+
+PREFIX = "DIGIRADAR_"
+
+DEFAULTS = {
+    # Radar ------------------------------------------------------------------------------
+    # The template that public radar and measure pages extend. It must define the blocks
+    # ``title``, ``extra_head`` and ``content``.
+    "BASE_TEMPLATE": "digiradar_wagtail/base.html",
+    # Measures whose first publication, or last change of ring, is younger than this are
+    # marked "new" or "moved in/out" on the radar.
+    "HISTORY_MARKER_DAYS": 90,
+    # Seconds a rendered radar stays in the cache (it is also invalidated on every publish).
+    "RADAR_CACHE_TIMEOUT": 60 * 60,
+    # Which Django cache the radar uses.
+    "CACHE_ALIAS": "default",
+    # Edge length of the SVG radar's view box, in user units.
+    "RADAR_SIZE": 800,
+    # Participation (comments and ratings) --------------------------------------------------
+    # The site's privacy page, linked from the consent checkbox of the comment form.
+    "PRIVACY_URL": "/datenschutz/",
+    # "pre": nothing is public before a moderator approves it; "post": published at once.
+    "COMMENTS_MODERATION": "pre",
+    "COMMENTS_ALLOW_ANONYMOUS": True,
+    "COMMENTS_MAX_LENGTH": 3000,
+    "COMMENTS_MAX_THREAD_LEVEL": 2,
+    "COMMENTS_MAX_LINKS": 2,
+    "COMMENTS_BLOCKLIST": [],
+    # This many reports from different people send a published comment back to "pending".
+    "COMMENTS_REPORTS_TO_PENDING": 3,
+    # Posting limit per client: this many comments within the window.
+    "COMMENTS_RATE_LIMIT": 5,
+    "COMMENTS_RATE_WINDOW": 10 * 60,
+    # "immediate" or "digest": how moderators learn of new pending comments.
+    "COMMENTS_NOTIFY": "immediate",
+    # Personal data of comments older than this is anonymised by ``digiradar_anonymise_comments``.
+    "COMMENTS_RETENTION_DAYS": 365,
+    "RATINGS_ALLOW_ANONYMOUS": True,
+    "RATINGS_RATE_LIMIT": 30,
+    "RATINGS_RATE_WINDOW": 10 * 60,
+    "RATINGS_COOKIE_NAME": "digiradar_voter",
+}
+
+
+class DigiradarSettings:
+    """Attribute access to the plugin's settings: ``digiradar_settings.RADAR_SIZE``."""
+
+    def __getattr__(self, name):
+        if name not in DEFAULTS:
+            raise AttributeError(f"Unknown digiradar setting: {name}")
+        return getattr(django_settings, PREFIX + name, DEFAULTS[name])
+
+
+digiradar_settings = DigiradarSettings()

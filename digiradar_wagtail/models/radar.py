@@ -1,0 +1,181 @@
+"""The radar page and the sectors and rings its editor defines on it."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..conf import digiradar_settings
+from ..validators import validate_colour
+
+MIN_SECTORS, MAX_SECTORS = 2, 12
+MIN_RINGS, MAX_RINGS = 2, 6
+
+DEFAULT_SECTORS = [
+    ("stadtgesellschaft", "Stadtgesellschaft", "#1f5fa8"),
+    ("infrastruktur", "Infrastruktur", "#2b7a3d"),
+    ("verwaltung", "Verwaltung", "#8a3c8f"),
+]
+DEFAULT_RINGS = [
+    ("idee", "Idee", "#6b6b6b"),
+    ("in-planung", "In Planung", "#a3550b"),
+    ("in-umsetzung", "In Umsetzung", "#1f5fa8"),
+    ("abgeschlossen", "Abgeschlossen", "#2b7a3d"),
+]
+
+
+class RadarPart(TranslatableMixin, Orderable):
+    """A sector or a ring: named, described and coloured by the editor, in the editor's order."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"), max_length=80, help_text=_("Used in filter URLs; the same in every language.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    colour = models.CharField(
+        _("colour"),
+        max_length=7,
+        validators=[validate_colour],
+        help_text=_("#rrggbb with at least 3:1 contrast against white."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("colour"), FieldPanel("description")]
+    api_fields = [APIField("name"), APIField("slug"), APIField("colour"), APIField("description")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+        SynchronizedField("colour"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+
+class RadarSector(RadarPart):
+    """A core area (Kernbereich) or action field: one slice of the radar."""
+
+    page = ParentalKey("digiradar_wagtail.RadarIndexPage", on_delete=models.CASCADE, related_name="sectors")
+
+    class Meta(RadarPart.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+
+class RadarRing(RadarPart):
+    """
+    A phase (Status) such as "In Planung". The first ring is the earliest phase and is drawn
+    outermost; measures move inwards as they progress, as on a technology radar.
+    """
+
+    page = ParentalKey("digiradar_wagtail.RadarIndexPage", on_delete=models.CASCADE, related_name="rings")
+
+    class Meta(RadarPart.Meta):
+        verbose_name = _("ring")
+        verbose_name_plural = _("rings")
+
+
+class RadarIndexPageForm(WagtailAdminPageForm):
+    """Refuses to drop a sector or ring that measures still use, and duplicate slugs."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        from .measure import MeasurePage
+
+        for relation, field in (("sectors", "sector"), ("rings", "ring")):
+            formset = self.formsets.get(relation)
+            if formset is None:
+                continue
+            slugs = [
+                form.cleaned_data.get("slug")
+                for form in formset.forms
+                if form not in formset.deleted_forms and form.cleaned_data.get("slug")
+            ]
+            if len(slugs) != len(set(slugs)):
+                self.add_error(None, _("Each sector and each ring needs its own slug on this radar."))
+            deleted_ids = [form.instance.pk for form in formset.deleted_forms if form.instance.pk]
+            if deleted_ids:
+                in_use = MeasurePage.objects.filter(**{f"{field}__in": deleted_ids}).count()
+                if in_use:
+                    self.add_error(
+                        None,
+                        _(
+                            "%(count)d measures still use a sector or ring you removed. "
+                            "Move them elsewhere first."
+                        )
+                        % {"count": in_use},
+                    )
+        return cleaned_data
+
+
+class RadarIndexPage(Page):
+    """A Digitalisierungsradar: shows its measure pages sorted by sector and ring."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel(
+            "sectors",
+            label=_("Sectors"),
+            min_num=MIN_SECTORS,
+            max_num=MAX_SECTORS,
+            help_text=_("2 to 12 core areas or action fields, in the order the radar shows them."),
+        ),
+        InlinePanel(
+            "rings",
+            label=_("Rings"),
+            min_num=MIN_RINGS,
+            max_num=MAX_RINGS,
+            help_text=_("2 to 6 phases, earliest first; the first ring is drawn outermost."),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("sectors"), APIField("rings")]
+    subpage_types = ["digiradar_wagtail.MeasurePage"]
+    base_form_class = RadarIndexPageForm
+    template = "digiradar_wagtail/radar_index_page.html"
+
+    class Meta:
+        verbose_name = _("digitalisation radar")
+        verbose_name_plural = _("digitalisation radars")
+
+    def clean(self):
+        super().clean()
+        # Programmatic saves bypass the InlinePanel's min/max; hold them to the same rule.
+        for relation, low, high, label in (
+            ("sectors", MIN_SECTORS, MAX_SECTORS, _("sectors")),
+            ("rings", MIN_RINGS, MAX_RINGS, _("rings")),
+        ):
+            count = getattr(self, relation).count()
+            if count and not low <= count <= high:
+                raise ValidationError(
+                    _("A radar needs %(low)d to %(high)d %(label)s, not %(count)d.")
+                    % {"low": low, "high": high, "label": label, "count": count}
+                )
+
+    def with_default_parts(self):
+        """Fill in the strategy's three core areas and four phases (for new radars)."""
+        for slug, name, colour in DEFAULT_SECTORS:
+            self.sectors.add(RadarSector(slug=slug, name=name, colour=colour, locale=self.locale))
+        for slug, name, colour in DEFAULT_RINGS:
+            self.rings.add(RadarRing(slug=slug, name=name, colour=colour, locale=self.locale))
+        return self
+
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import radar_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context["base_template"] = digiradar_settings.BASE_TEMPLATE
+        context["listing"] = radar_listing(self)
+        return context

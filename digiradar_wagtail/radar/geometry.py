@@ -1,0 +1,466 @@
+"""Radar geometry: where rings, sectors, cells and blips go, in plain Python.
+
+No Django here: the result is plain frozen dataclasses that a server-side
+template turns into SVG.
+
+Public API
+----------
+``layout_radar(sectors, rings, blips=(), size=800) -> RadarLayout``
+    Full layout: rings, sectors, cell paths, placed blips and clusters.
+``radar_frame(sectors, rings, blips=(), size=800) -> RadarFrame``
+    Rings and sectors only (legend, labels); same radii as ``layout_radar``
+    for the same arguments.
+``polar_to_xy(cx, cy, r, angle_deg) -> (x, y)``
+    Angle in degrees, clockwise from the top.
+``wedge_path(cx, cy, inner, outer, start_deg, end_deg) -> str``
+    SVG path ``d`` of an annular wedge (a pie slice when ``inner == 0``).
+Data classes: ``BlipInput`` (input), ``RadarLayout``, ``RadarFrame``,
+``Ring``, ``Sector``, ``Cell``, ``Blip``, ``Cluster`` (output).
+
+Conventions
+-----------
+SVG space: origin top-left, view box ``0 0 size size``, centre
+``(size/2, size/2)``.  ``S`` sectors (2..12) of equal angle, sector 0 starts at
+the top, going clockwise.  ``R`` rings (2..6), ring 0 innermost.  All output
+floats are rounded to 2 decimals.  Lengths scale with ``size`` (values below
+are for 800): outer radius 336, blip radius 10 max / 3.2 min, gap between
+blips >= 2 (``RadarLayout.gap``), clearance from cell edges >= 2.4
+(``RadarLayout.margin``); these hold on the rounded output.
+
+Algorithm
+---------
+1. Blips are validated and sorted by ``(sector, ring, id)``; that order gives
+   the 1-based ``index`` and makes the output independent of input order.
+2. Ring radii (``radar_frame``): the demand of a ring is its most crowded
+   cell.  Equal widths are kept while every cell can hold its blips at full
+   size.  Otherwise the boundaries move (in squared radius, i.e. area)
+   towards an allocation where each ring's area is proportional to its
+   demand, by the smallest step in 0.1, 0.2 ... 1 that lets all cells hold
+   their blips at full size (1 if none does).  Every ring keeps a minimum
+   width (20% of the equal width, and enough for one smallest blip; ring 0's
+   pie slices need a bit more).
+3. Each cell is packed independently (``packing.pack``): a bent hexagonal
+   lattice whose spacing is binary-searched to be as large as possible, so
+   sparse cells get full-size, spread-out blips and crowded cells get smaller
+   ones (down to the minimum radius).  Cells only touch blips inside their
+   own borders with ``margin`` clearance, so blips of different cells cannot
+   overlap either.
+4. A cell whose blips do not fit even at the minimum radius becomes one
+   ``Cluster`` (count + ids) instead: nothing is ever dropped.
+
+Capacity (size-independent, all blips in one cell, other rings empty, i.e.
+the crowded ring grown to the maximum): 12 sectors x 6 rings: about 460
+blips in a ring-0 cell and 600 to 700 in an outer-ring cell; 2 sectors: several
+thousand.  Up to 1,000 blips lay out in well under 0.1 s.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Union
+
+from .packing import lattice, pack
+
+BlipId = Union[int, str]
+
+MIN_SECTORS, MAX_SECTORS = 2, 12
+MIN_RINGS, MAX_RINGS = 2, 6
+MIN_SIZE = 100
+
+# Proportions of ``size``.
+_OUTER = 0.42  # outer radius of the radar
+_LABEL = 0.46  # radius of the sector label anchors
+_BLIP_MAX = 0.0125
+_BLIP_MIN = 0.0035
+_CLUSTER_MAX = 0.03
+_GAP = 0.002
+_MARGIN = 0.0025
+_MIN_RING = 0.2  # minimum ring width, as a fraction of the equal width
+
+
+# ---------------------------------------------------------------- data classes
+
+
+@dataclass(frozen=True)
+class BlipInput:
+    """One measure to place; ``id`` must be unique and stable (int or str)."""
+
+    id: BlipId
+    sector: int
+    ring: int
+
+
+@dataclass(frozen=True)
+class Ring:
+    index: int
+    inner: float
+    outer: float
+
+
+@dataclass(frozen=True)
+class Sector:
+    index: int
+    start: float  # degrees, clockwise from the top
+    end: float
+    label_x: float
+    label_y: float
+    label_anchor: str  # SVG text-anchor: "start", "middle" or "end"
+
+
+@dataclass(frozen=True)
+class Cell:
+    sector: int
+    ring: int
+    d: str  # SVG path of the annular wedge
+    count: int  # number of input blips in the cell
+
+
+@dataclass(frozen=True)
+class Blip:
+    id: BlipId
+    sector: int
+    ring: int
+    x: float
+    y: float
+    radius: float
+    index: int  # 1-based, reading order (sector, ring, id)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Stands for all the blips of a cell too crowded to draw them."""
+
+    sector: int
+    ring: int
+    x: float
+    y: float
+    radius: float
+    count: int
+    ids: tuple[BlipId, ...]  # reading order
+    first_index: int  # the cell's blips have indexes first_index..last_index
+    last_index: int
+
+
+@dataclass(frozen=True)
+class RadarFrame:
+    size: float
+    center: float  # the centre is (center, center)
+    rings: tuple[Ring, ...]
+    sectors: tuple[Sector, ...]
+
+    @property
+    def view_box(self) -> str:
+        return f"0 0 {_fmt(self.size)} {_fmt(self.size)}"
+
+
+@dataclass(frozen=True)
+class RadarLayout:
+    size: float
+    center: float
+    gap: float  # guaranteed minimum gap between two blips' circles
+    margin: float  # guaranteed minimum clearance of a blip from its cell's edges
+    rings: tuple[Ring, ...]
+    sectors: tuple[Sector, ...]
+    cells: tuple[Cell, ...]  # sector-major order
+    blips: tuple[Blip, ...]  # reading order
+    clusters: tuple[Cluster, ...]
+
+    @property
+    def view_box(self) -> str:
+        return f"0 0 {_fmt(self.size)} {_fmt(self.size)}"
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def _round(v: float) -> float:
+    return round(v, 2) + 0.0  # "+ 0.0" turns -0.0 into 0.0
+
+
+def _fmt(v: float) -> str:
+    text = f"{_round(v):.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def polar_to_xy(cx: float, cy: float, r: float, angle_deg: float) -> tuple[float, float]:
+    """Point at distance ``r`` from (cx, cy), ``angle_deg`` clockwise from the top."""
+    a = math.radians(angle_deg)
+    return cx + r * math.sin(a), cy - r * math.cos(a)
+
+
+def _arc(cx: float, cy: float, r: float, a0: float, a1: float) -> str:
+    """SVG arc commands from angle a0 to a1 (degrees), from the current point.
+
+    Arcs of 180 degrees or more are split in two: a half circle's end points
+    are opposite, which leaves the SVG arc ambiguous.
+    """
+    span = a1 - a0
+    sweep = 1 if span > 0 else 0  # 1 = clockwise on screen (y points down)
+    if abs(span) >= 180:
+        mid = (a0 + a1) / 2
+        return _arc(cx, cy, r, a0, mid) + " " + _arc(cx, cy, r, mid, a1)
+    large = 1 if abs(span) > 180 else 0
+    x, y = polar_to_xy(cx, cy, r, a1)
+    return f"A {_fmt(r)} {_fmt(r)} 0 {large} {sweep} {_fmt(x)} {_fmt(y)}"
+
+
+def wedge_path(cx: float, cy: float, inner: float, outer: float, start_deg: float, end_deg: float) -> str:
+    """SVG path ``d`` of the annular wedge; a pie slice when ``inner`` is 0."""
+    x0, y0 = polar_to_xy(cx, cy, outer, start_deg)
+    parts = [f"M {_fmt(x0)} {_fmt(y0)}", _arc(cx, cy, outer, start_deg, end_deg)]
+    if inner > 0:
+        x1, y1 = polar_to_xy(cx, cy, inner, end_deg)
+        parts += [f"L {_fmt(x1)} {_fmt(y1)}", _arc(cx, cy, inner, end_deg, start_deg)]
+    else:
+        parts.append(f"L {_fmt(cx)} {_fmt(cy)}")
+    parts.append("Z")
+    return " ".join(parts)
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _check_int(name: str, value: object, lo: int, hi: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise ValueError(f"{name} must be an integer from {lo} to {hi}, got {value!r}")
+    return value
+
+
+def _check_size(size: object) -> float:
+    if isinstance(size, bool) or not isinstance(size, (int, float)) or not math.isfinite(size) or size < MIN_SIZE:
+        raise ValueError(f"size must be a number >= {MIN_SIZE}, got {size!r}")
+    return float(size)
+
+
+def _id_key(blip_id: BlipId) -> tuple[int, int | str]:
+    # ints before strs, so mixed ids still sort deterministically
+    return (0, blip_id) if isinstance(blip_id, int) else (1, str(blip_id))
+
+
+def _sorted_blips(blips: Iterable[BlipInput], sectors: int, rings: int) -> list[BlipInput]:
+    out, seen = [], set()
+    for blip in blips:
+        if isinstance(blip.id, bool) or not isinstance(blip.id, (int, str)):
+            raise ValueError(f"blip id must be an int or a str, got {blip.id!r}")
+        _check_int(f"sector of blip {blip.id!r}", blip.sector, 0, sectors - 1)
+        _check_int(f"ring of blip {blip.id!r}", blip.ring, 0, rings - 1)
+        if blip.id in seen:
+            raise ValueError(f"duplicate blip id {blip.id!r}")
+        seen.add(blip.id)
+        out.append(blip)
+    out.sort(key=lambda b: (b.sector, b.ring, _id_key(b.id)))
+    return out
+
+
+# ---------------------------------------------------------------- the frame
+
+
+class _Params:
+    """Absolute lengths for one size (internal, unrounded)."""
+
+    def __init__(self, size: float, sectors: int, rings: int):
+        self.size = size
+        self.c = size / 2
+        self.outer = size * _OUTER
+        self.span = 2 * math.pi / sectors
+        # Internal gap/margin include a slack so that the guarantees still
+        # hold after rounding every output value to 2 decimals.
+        slack = 0.05 + size * 1e-4
+        self.gap, self.margin = size * _GAP, size * _MARGIN
+        self.gap_in, self.margin_in = self.gap + slack, self.margin + slack
+        self.r_min, self.r_max = size * _BLIP_MIN, size * _BLIP_MAX
+        clear = self.r_min + self.margin_in
+        w_min = max(_MIN_RING * self.outer / rings, 2 * clear + 1)
+        # Ring 0 is a pie slice: one circle needs rho >= clear / sin(span/2).
+        w_min0 = max(w_min, clear * (1 + 1 / math.sin(min(self.span, math.pi) / 2)) + 1)
+        self.min_widths = [w_min0] + [w_min] * (rings - 1)
+
+
+def _with_min_widths(widths: list[float], mins: list[float], total: float) -> list[float]:
+    """Scale ``widths`` to sum to ``total``, raising any below its minimum
+    (the others share what is left, in proportion)."""
+    fixed = [False] * len(widths)
+    while True:
+        free_total = total - sum(m for m, f in zip(mins, fixed) if f)
+        free_sum = sum(w for w, f in zip(widths, fixed) if not f)
+        scale = free_total / free_sum if free_sum > 0 else 0.0
+        low = [i for i, w in enumerate(widths) if not fixed[i] and w * scale < mins[i]]
+        if not low:
+            return [mins[i] if fixed[i] else w * scale for i, w in enumerate(widths)]
+        for i in low:
+            fixed[i] = True
+
+
+def _ring_bounds(p: _Params, rings: int, counts: Counter, sectors: int) -> list[float]:
+    """Ring boundaries b_0 = 0 < ... < b_R = outer radius (module doc, step 2)."""
+    equal_sq = [(p.outer * i / rings) ** 2 for i in range(rings + 1)]
+
+    def fits(a: float, b: float, r: float, n: int) -> bool:
+        # Same lattice as packing.pack uses for blips of radius r.
+        return len(lattice(a, b, 0.0, p.span, r, 2 * r + p.gap_in, p.margin_in, limit=n)) >= n
+
+    def bounds_from_widths(widths: list[float]) -> list[float]:
+        out = [0.0]
+        for w in widths:
+            out.append(out[-1] + w)
+        out[-1] = p.outer
+        return out
+
+    # Demand of a ring = its most crowded cell, leaving out cells that cannot
+    # fit even if their ring took all the room (they become clusters, whose
+    # single mark counts as one blip).
+    demand = []
+    for i in range(rings):
+        cell_counts = [counts.get((s, i), 0) for s in range(sectors)]
+        top = max(cell_counts)
+        if top:
+            widths = list(p.min_widths)
+            widths[i] = p.outer - (sum(widths) - widths[i])
+            b = bounds_from_widths(widths)
+            cap = top if fits(b[i], b[i + 1], p.r_min, top) else 0
+            if not cap:
+                cap = len(lattice(b[i], b[i + 1], 0.0, p.span, p.r_min, 2 * p.r_min + p.gap_in, p.margin_in))
+            top = max([c for c in cell_counts if c <= cap], default=1)
+        demand.append(top)
+    total = sum(demand)
+    if total == 0:
+        return [math.sqrt(v) for v in equal_sq]
+    cum, prop_sq = 0, [0.0]
+    for d in demand:
+        cum += d
+        prop_sq.append(p.outer**2 * cum / total)
+
+    prop = [math.sqrt(q) for q in prop_sq]
+    prop_w = [hi - lo for lo, hi in zip(prop, prop[1:])]
+
+    def bounds(t: float) -> list[float]:
+        # Interpolating widths (not radii) keeps the rings next to a growing
+        # ring from being squeezed first.
+        widths = [(1 - t) * p.outer / rings + t * w for w in prop_w]
+        return bounds_from_widths(_with_min_widths(widths, p.min_widths, p.outer))
+
+    # Blip radius levels, geometric from r_min to r_max.
+    n_levels = 12
+    levels = [p.r_min * (p.r_max / p.r_min) ** (k / (n_levels - 1)) for k in range(n_levels)]
+
+    def score(b: list[float]) -> tuple[int, int]:
+        """(-blips that would be clustered, level of the smallest blips)."""
+        lost, worst = 0, n_levels - 1
+        for i, n in enumerate(demand):
+            if n == 0:
+                continue
+            if not fits(b[i], b[i + 1], levels[0], n):
+                lost += n
+                continue
+            lo, hi = 0, worst  # highest level that fits, at most the worst so far
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if fits(b[i], b[i + 1], levels[mid], n):
+                    lo = mid
+                else:
+                    hi = mid - 1
+            worst = lo
+        return -lost, worst
+
+    # From equal widths (t = 0) towards area proportional to demand (t = 1):
+    # keep the first t with the best score.
+    best_b, best_score = None, None
+    for step in range(11):
+        b = bounds(step / 10)
+        sc = score(b)
+        if best_score is None or sc > best_score:
+            best_b, best_score = b, sc
+            if sc == (0, n_levels - 1):
+                break  # everything at full size: no need to skew further
+    return best_b
+
+
+def _counts(blips: list[BlipInput]) -> Counter:
+    return Counter((b.sector, b.ring) for b in blips)
+
+
+def _frame(p: _Params, sectors: int, rings: int, counts: Counter) -> tuple[list[float], RadarFrame]:
+    bounds = _ring_bounds(p, rings, counts, sectors)
+    ring_objs = tuple(Ring(i, _round(bounds[i]), _round(bounds[i + 1])) for i in range(rings))
+    sector_objs = []
+    step = 360 / sectors
+    for i in range(sectors):
+        mid = (i + 0.5) * step
+        lx, ly = polar_to_xy(p.c, p.c, p.size * _LABEL, mid)
+        sin_mid = math.sin(math.radians(mid))
+        anchor = "middle" if abs(sin_mid) < 0.1 else ("start" if sin_mid > 0 else "end")
+        sector_objs.append(Sector(i, _round(i * step), _round((i + 1) * step), _round(lx), _round(ly), anchor))
+    frame = RadarFrame(_round(p.size), _round(p.c), ring_objs, tuple(sector_objs))
+    return bounds, frame
+
+
+def radar_frame(sectors: int, rings: int, blips: Iterable[BlipInput] = (), size: float = 800) -> RadarFrame:
+    """Rings and sectors only (for legends and labels).
+
+    Ring radii depend on how blips are spread, so pass the same ``blips`` as to
+    ``layout_radar`` to get the same radii (or none for equal rings).
+    """
+    sectors = _check_int("sectors", sectors, MIN_SECTORS, MAX_SECTORS)
+    rings = _check_int("rings", rings, MIN_RINGS, MAX_RINGS)
+    p = _Params(_check_size(size), sectors, rings)
+    return _frame(p, sectors, rings, _counts(_sorted_blips(blips, sectors, rings)))[1]
+
+
+# ---------------------------------------------------------------- the layout
+
+
+def layout_radar(sectors: int, rings: int, blips: Iterable[BlipInput] = (), size: float = 800) -> RadarLayout:
+    """Lay out a radar; raises ValueError on invalid counts, size or blips."""
+    sectors = _check_int("sectors", sectors, MIN_SECTORS, MAX_SECTORS)
+    rings = _check_int("rings", rings, MIN_RINGS, MAX_RINGS)
+    p = _Params(_check_size(size), sectors, rings)
+    ordered = _sorted_blips(blips, sectors, rings)
+    counts = _counts(ordered)
+    bounds, frame = _frame(p, sectors, rings, counts)
+
+    by_cell: dict[tuple[int, int], list[tuple[int, BlipInput]]] = {}
+    for index, blip in enumerate(ordered, start=1):
+        by_cell.setdefault((blip.sector, blip.ring), []).append((index, blip))
+
+    step = 360 / sectors
+    cells, placed, clusters = [], [], []
+    for s in range(sectors):
+        for r in range(rings):
+            a, b = bounds[r], bounds[r + 1]
+            cells.append(Cell(s, r, wedge_path(p.c, p.c, a, b, s * step, (s + 1) * step), counts.get((s, r), 0)))
+            members = by_cell.get((s, r))
+            if not members:
+                continue
+            start = s * p.span
+            result = pack(a, b, start, p.span, len(members), p.r_min, p.r_max, p.gap_in, p.margin_in)
+            if result is not None:
+                radius, centres = result
+                for (index, blip), (rho, phi) in zip(members, centres):
+                    x, y = p.c + rho * math.sin(phi), p.c - rho * math.cos(phi)
+                    placed.append(Blip(blip.id, s, r, _round(x), _round(y), _round(radius), index))
+                continue
+            # Too crowded even with the smallest marks: one cluster mark.
+            one = pack(a, b, start, p.span, 1, p.r_min, p.size * _CLUSTER_MAX, p.gap_in, p.margin_in)
+            assert one is not None, "minimum ring widths guarantee room for one mark"
+            radius, [(rho, phi)] = one
+            x, y = p.c + rho * math.sin(phi), p.c - rho * math.cos(phi)
+            clusters.append(
+                Cluster(
+                    s, r, _round(x), _round(y), _round(radius), len(members),
+                    tuple(blip.id for _, blip in members), members[0][0], members[-1][0],
+                )
+            )  # fmt: skip
+
+    return RadarLayout(
+        size=frame.size,
+        center=frame.center,
+        gap=_round(p.gap),
+        margin=_round(p.margin),
+        rings=frame.rings,
+        sectors=frame.sectors,
+        cells=tuple(cells),
+        blips=tuple(placed),
+        clusters=tuple(clusters),
+    )

@@ -1,0 +1,1 @@
+"""Citizen ratings for any Wagtail page: one vote per person."""

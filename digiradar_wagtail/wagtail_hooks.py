@@ -1,0 +1,11 @@
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from .admin_views import MeasureListingViewSet, RadarTaxonomyGroup
+
+register_snippet(RadarTaxonomyGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_measure_listing():
+    return MeasureListingViewSet()

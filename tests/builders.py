@@ -1,0 +1,77 @@
+"""Build real page trees for tests: a site with German and English roots, radars, measures."""
+
+import datetime
+
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import TranslationSource
+
+from demo.models import HomePage
+from digiradar_wagtail.models import MeasurePage, RadarIndexPage, RadarRing, RadarSector
+
+
+def locales():
+    german = Locale.objects.get_or_create(language_code="de")[0]
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    return german, english
+
+
+def make_site():
+    """A default site whose German home page has an English translation."""
+    german, english = locales()
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Startseite", slug="start", locale=german))
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
+    home.copy_for_translation(english, copy_parents=False).save_revision().publish()
+    return home
+
+
+def make_radar(home, title="Digitalisierungsradar", slug="radar", sectors=3, rings=4, publish=True):
+    radar = RadarIndexPage(title=title, slug=slug, locale=home.locale)
+    for index in range(sectors):
+        radar.sectors.add(
+            RadarSector(name=f"Sektor {index + 1}", slug=f"sektor-{index + 1}", colour="#1f5fa8", locale=home.locale)
+        )
+    for index in range(rings):
+        radar.rings.add(
+            RadarRing(name=f"Ring {index + 1}", slug=f"ring-{index + 1}", colour="#2b7a3d", locale=home.locale)
+        )
+    home.add_child(instance=radar)
+    if publish:
+        radar.save_revision().publish()
+    return radar
+
+
+def make_measure(radar, title, sector=0, ring=0, publish=True, **fields):
+    sectors, rings = list(radar.sectors.all()), list(radar.rings.all())
+    fields.setdefault("teaser", f"Kurzbeschreibung von {title}.")
+    fields.setdefault("slug", None)
+    measure = MeasurePage(
+        title=title,
+        sector=sectors[sector],
+        ring=rings[ring],
+        locale=radar.locale,
+        **{key: value for key, value in fields.items() if value is not None},
+    )
+    radar.add_child(instance=measure)
+    if publish:
+        measure.save_revision().publish()
+    return measure
+
+
+def translate(page, locale):
+    """Translate ``page`` (and its untranslated parents) with wagtail-localize, and publish it."""
+    parent = page.get_parent().specific
+    if not parent.is_root() and parent.get_translation_or_none(locale) is None:
+        translate(parent, locale)
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    # publish=False, then publish here: wagtail-localize publishes on commit, which never comes
+    # inside a test's transaction.
+    translation, _ = source.create_or_update_translation(locale, publish=False, fallback=True)
+    translation.get_latest_revision().publish()
+    return translation.specific.__class__.objects.get(pk=translation.pk)
+
+
+def days_ago(days):
+    return timezone.now() - datetime.timedelta(days=days)
