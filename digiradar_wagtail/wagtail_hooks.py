@@ -9,3 +9,5 @@ register_snippet(RadarTaxonomyGroup)
 @hooks.register("register_admin_viewset")
 def register_measure_listing():
     return MeasureListingViewSet()
+
+from .opendata import admin_hooks  # noqa: E402,F401  (registers the import view)

@@ -61,7 +61,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Union
 
-from .packing import lattice, pack
+from .packing import fits, pack, radius_levels
 
 BlipId = Union[int, str]
 
@@ -278,103 +278,88 @@ class _Params:
         self.min_widths = [w_min0] + [w_min] * (rings - 1)
 
 
-def _with_min_widths(widths: list[float], mins: list[float], total: float) -> list[float]:
-    """Scale ``widths`` to sum to ``total``, raising any below its minimum
-    (the others share what is left, in proportion)."""
-    fixed = [False] * len(widths)
-    while True:
-        free_total = total - sum(m for m, f in zip(mins, fixed) if f)
-        free_sum = sum(w for w, f in zip(widths, fixed) if not f)
-        scale = free_total / free_sum if free_sum > 0 else 0.0
-        low = [i for i, w in enumerate(widths) if not fixed[i] and w * scale < mins[i]]
-        if not low:
-            return [mins[i] if fixed[i] else w * scale for i, w in enumerate(widths)]
-        for i in low:
-            fixed[i] = True
+def _bounds(widths: list[float], outer: float) -> list[float]:
+    out = [0.0]
+    for w in widths:
+        out.append(out[-1] + w)
+    out[-1] = outer  # absorb float drift (the last ring only gains)
+    return out
+
+
+def _spread(need: list[float], total: float) -> list[float]:
+    """Widths as equal as possible but each >= its need (sum(need) <= total):
+    w_i = max(need_i, lam) with lam such that the widths sum to total."""
+    lo, hi = 0.0, total
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        if sum(max(n, mid) for n in need) <= total:
+            lo = mid
+        else:
+            hi = mid
+    return [max(n, lo) for n in need]
 
 
 def _ring_bounds(p: _Params, rings: int, counts: Counter, sectors: int) -> list[float]:
     """Ring boundaries b_0 = 0 < ... < b_R = outer radius (module doc, step 2)."""
-    equal_sq = [(p.outer * i / rings) ** 2 for i in range(rings + 1)]
+    levels = radius_levels(p.r_min, p.r_max)
 
-    def fits(a: float, b: float, r: float, n: int) -> bool:
-        # Same lattice as packing.pack uses for blips of radius r.
-        return len(lattice(a, b, 0.0, p.span, r, 2 * r + p.gap_in, p.margin_in, limit=n)) >= n
+    def fit(a: float, b: float, n: int, r: float) -> bool:
+        return fits(a, b, p.span, n, r, p.gap_in, p.margin_in)
 
-    def bounds_from_widths(widths: list[float]) -> list[float]:
-        out = [0.0]
-        for w in widths:
-            out.append(out[-1] + w)
-        out[-1] = p.outer
-        return out
-
-    # Demand of a ring = its most crowded cell, leaving out cells that cannot
-    # fit even if their ring took all the room (they become clusters, whose
-    # single mark counts as one blip).
-    demand = []
-    for i in range(rings):
-        cell_counts = [counts.get((s, i), 0) for s in range(sectors)]
-        top = max(cell_counts)
-        if top:
-            widths = list(p.min_widths)
-            widths[i] = p.outer - (sum(widths) - widths[i])
-            b = bounds_from_widths(widths)
-            cap = top if fits(b[i], b[i + 1], p.r_min, top) else 0
-            if not cap:
-                cap = len(lattice(b[i], b[i + 1], 0.0, p.span, p.r_min, 2 * p.r_min + p.gap_in, p.margin_in))
-            top = max([c for c in cell_counts if c <= cap], default=1)
-        demand.append(top)
-    total = sum(demand)
-    if total == 0:
-        return [math.sqrt(v) for v in equal_sq]
-    cum, prop_sq = 0, [0.0]
-    for d in demand:
-        cum += d
-        prop_sq.append(p.outer**2 * cum / total)
-
-    prop = [math.sqrt(q) for q in prop_sq]
-    prop_w = [hi - lo for lo, hi in zip(prop, prop[1:])]
-
-    def bounds(t: float) -> list[float]:
-        # Interpolating widths (not radii) keeps the rings next to a growing
-        # ring from being squeezed first.
-        widths = [(1 - t) * p.outer / rings + t * w for w in prop_w]
-        return bounds_from_widths(_with_min_widths(widths, p.min_widths, p.outer))
-
-    # Blip radius levels, geometric from r_min to r_max.
-    n_levels = 12
-    levels = [p.r_min * (p.r_max / p.r_min) ** (k / (n_levels - 1)) for k in range(n_levels)]
-
-    def score(b: list[float]) -> tuple[int, int]:
-        """(-blips that would be clustered, level of the smallest blips)."""
-        lost, worst = 0, n_levels - 1
+    def stack(demand: list[int], r: float) -> list[float] | None:
+        """Narrowest rings, inside out, whose most crowded cells hold their
+        blips at radius r; None if they do not fit in the radar."""
+        b = [0.0]
         for i, n in enumerate(demand):
-            if n == 0:
-                continue
-            if not fits(b[i], b[i + 1], levels[0], n):
-                lost += n
-                continue
-            lo, hi = 0, worst  # highest level that fits, at most the worst so far
-            while lo < hi:
-                mid = (lo + hi + 1) // 2
-                if fits(b[i], b[i + 1], levels[mid], n):
-                    lo = mid
-                else:
-                    hi = mid - 1
-            worst = lo
-        return -lost, worst
+            a = b[-1]
+            lo, hi = a + p.min_widths[i], p.outer - sum(p.min_widths[i + 1 :])
+            if lo > hi + 1e-9:
+                return None
+            if n and not fit(a, lo, n, r):
+                if not fit(a, hi, n, r):
+                    return None
+                while hi - lo > 0.25:  # fit(a, hi) holds throughout
+                    mid = (lo + hi) / 2
+                    lo, hi = (lo, mid) if fit(a, mid, n, r) else (mid, hi)
+                lo = hi
+            b.append(lo)
+        return b
 
-    # From equal widths (t = 0) towards area proportional to demand (t = 1):
-    # keep the first t with the best score.
-    best_b, best_score = None, None
-    for step in range(11):
-        b = bounds(step / 10)
-        sc = score(b)
-        if best_score is None or sc > best_score:
-            best_b, best_score = b, sc
-            if sc == (0, n_levels - 1):
-                break  # everything at full size: no need to skew further
-    return best_b
+    # Cells that cannot fit even if their ring took all the room will be
+    # clusters (whose one mark counts as one blip).  If the rings still do
+    # not fit at the smallest radius, cluster the biggest cell left, again.
+    by_ring = [[counts.get((s, i), 0) for s in range(sectors)] for i in range(rings)]
+    clustered: set[tuple[int, int]] = set()
+    for i, cell_counts in enumerate(by_ring):
+        b = _bounds([p.outer - sum(p.min_widths) + w if j == i else w for j, w in enumerate(p.min_widths)], p.outer)
+        clustered |= {(s, i) for s, n in enumerate(cell_counts) if n and not fit(b[i], b[i + 1], n, levels[0])}
+    while True:
+        demand = [
+            max([1 if (s, i) in clustered else n for s, n in enumerate(cell_counts)]) for i, cell_counts in enumerate(by_ring)
+        ]
+        if stack(demand, levels[0]) is not None:
+            break
+        _, s, i = max((n, -s, -i) for i, cc in enumerate(by_ring) for s, n in enumerate(cc) if (s, i) not in clustered)
+        clustered.add((-s, -i))
+
+    # Largest radius level at which all rings fit (capacity is nearly
+    # monotone in the radius, so a bisection over the levels is enough).
+    lo, hi = 0, len(levels) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if stack(demand, levels[mid]) is not None else (lo, mid - 1)
+    r = levels[lo]
+    tight = stack(demand, r)
+    assert tight is not None
+
+    # Hand out the spare room so that rings are as equal as possible; keep it
+    # only if every ring still holds its blips (moving a ring outwards nearly
+    # always adds room), else give the spare room to the outer ring.
+    need = [hi - lo for lo, hi in zip(tight, tight[1:])]
+    b = _bounds(_spread(need, p.outer), p.outer)
+    if all(fit(b[i], b[i + 1], n, r) for i, n in enumerate(demand) if n):
+        return b
+    return _bounds(need, p.outer)
 
 
 def _counts(blips: list[BlipInput]) -> Counter:

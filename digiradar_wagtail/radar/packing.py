@@ -132,6 +132,16 @@ def lattice(
     return points
 
 
+def radius_levels(r_min: float, r_max: float, count: int = 12) -> list[float]:
+    """Blip radii from r_min to r_max, in geometric steps (ring planning)."""
+    return [r_min * (r_max / r_min) ** (k / (count - 1)) for k in range(count)]
+
+
+def fits(a: float, b: float, span: float, n: int, r: float, gap: float, margin: float) -> bool:
+    """Do ``n`` circles of radius ``r`` fit in the wedge (as ``pack`` lays them)?"""
+    return len(lattice(a, b, 0.0, span, r, 2 * r + gap, margin, limit=n)) >= n
+
+
 def pack(
     a: float,
     b: float,
@@ -154,27 +164,35 @@ def pack(
     def radius(s: float) -> float:
         return min(r_max, (s - gap) / 2)
 
-    def fits(s: float) -> bool:
-        return len(lattice(a, b, start, span, radius(s), s, margin, limit=n)) >= n
+    # Work at start angle 0 and rotate at the end, so that this search sees
+    # exactly the same lattices as ``fits`` did when the rings were planned.
+    def holds(s: float) -> bool:
+        return len(lattice(a, b, 0.0, span, radius(s), s, margin, limit=n)) >= n
 
     lo = 2 * r_min + gap
-    if n <= 0 or not fits(lo):
+    if n <= 0:
         return None
+    if not holds(lo):
+        # Capacity is only nearly monotone in the radius: before giving up,
+        # try the radius levels the ring planning may have relied on.
+        lo = next((2 * r + gap for r in radius_levels(r_min, r_max)[1:] if holds(2 * r + gap)), 0.0)
+        if not lo:
+            return None
     hi = max(lo, 2 * b)  # any two points of the wedge are closer than 2b
-    if fits(hi):
+    if holds(hi):
         lo = hi
     else:
-        # Invariant: fits(lo).  Capacity is only roughly monotone in s, which
+        # Invariant: holds(lo).  Capacity is only roughly monotone in s, which
         # is fine: we always keep a spacing that was actually checked.
         while hi - lo > 0.01:
             mid = (lo + hi) / 2
-            if fits(mid):
+            if holds(mid):
                 lo = mid
             else:
                 hi = mid
     r = radius(lo)
-    found = lattice(a, b, start, span, r, lo, margin)
+    found = lattice(a, b, 0.0, span, r, lo, margin)
     # Take n of the m lattice points, evenly spread over the (row-major) list.
     m = len(found)
     chosen = [found[int((k + 0.5) * m / n)] for k in range(n)]
-    return r, chosen
+    return r, [(rho, start + phi) for rho, phi in chosen]

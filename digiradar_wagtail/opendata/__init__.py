@@ -1,0 +1,1 @@
+"""Open data: filtered exports (JSON, CSV, Atom) and the spreadsheet import."""

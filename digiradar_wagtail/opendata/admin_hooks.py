@@ -1,0 +1,1 @@
+"""Wagtail admin hooks of the open-data package (imported from ``wagtail_hooks``)."""
