@@ -32,10 +32,10 @@ def live_measures(radar):
     )
 
 
-def radar_listing(radar, measures=None):
+def radar_listing(radar, measures=None, sectors=None, rings=None):
     """Group ``measures`` (default: all live ones) by the radar's sectors, then rings."""
-    sectors = list(radar.sectors.all())
-    rings = list(radar.rings.all())
+    sectors = list(radar.sectors.all()) if sectors is None else sectors
+    rings = list(radar.rings.all()) if rings is None else rings
     groups = {(s.pk, r.pk): RingGroup(r) for s in sectors for r in rings}
     measures = list(live_measures(radar) if measures is None else measures)
     for measure in measures:

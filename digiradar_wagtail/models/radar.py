@@ -193,9 +193,10 @@ class RadarIndexPage(RoutablePageMixin, Page):
         return feed_atom(request, self)
 
     def get_context(self, request, *args, **kwargs):
-        from ..listing import radar_listing
+        from ..views import export_links, render_radar_results
 
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = digiradar_settings.BASE_TEMPLATE
-        context["listing"] = radar_listing(self)
+        context["results_html"] = render_radar_results(request, self)
+        context["export_links"] = export_links(request, self)
         return context

@@ -22,48 +22,49 @@ Conventions
 SVG space: origin top-left, view box ``0 0 size size``, centre
 ``(size/2, size/2)``.  ``S`` sectors (2..12) of equal angle, sector 0 starts at
 the top, going clockwise.  ``R`` rings (2..6), ring 0 innermost.  All output
-floats are rounded to 2 decimals.  Lengths scale with ``size`` (values below
-are for 800): outer radius 336, blip radius 10 max / 3.2 min, gap between
-blips >= 2 (``RadarLayout.gap``), clearance from cell edges >= 2.4
-(``RadarLayout.margin``); these hold on the rounded output.
+floats are rounded to 2 decimals.  Lengths scale with ``size`` (figures here
+are for 800): outer radius 336 (sector labels anchored at 368), blip radius
+10 max, 2.8 min, gap between blips >= 1.6 (``RadarLayout.gap``), clearance
+from the cell's edges >= 2 (``RadarLayout.margin``); both guarantees hold on
+the rounded output.
 
 Algorithm
 ---------
 1. Blips are validated and sorted by ``(sector, ring, id)``; that order gives
    the 1-based ``index`` and makes the output independent of input order.
-2. Ring radii (``radar_frame``): the demand of a ring is its most crowded
-   cell.  Equal widths are kept while every cell can hold its blips at full
-   size.  Otherwise the boundaries move (in squared radius, i.e. area)
-   towards an allocation where each ring's area is proportional to its
-   demand, by the smallest step in 0.1, 0.2 ... 1 that lets all cells hold
-   their blips at full size (1 if none does).  Every ring keeps a minimum
-   width (20% of the equal width, and enough for one smallest blip; ring 0's
-   pie slices need a bit more).
-3. Each cell is packed independently (``packing.pack``): a bent hexagonal
+2. Ring radii (shared with ``radar_frame``).  A ring's demand is its most
+   crowded cell.  For a common blip radius r, stack the narrowest rings
+   (inside out, each at least a minimum width) in which those cells hold
+   their blips; take the largest r, in 12 geometric steps from min to max,
+   for which the stack fits in the radar.  The spare room then goes to the
+   narrowest rings, so rings stay as equal as demand allows (exactly equal
+   for a typical radar).  Cells that cannot fit at the minimum radius even
+   if their ring took all the room, and then, while the stack still
+   overflows, the biggest remaining cells, are planned as clusters (one mark).
+3. Each cell is packed on its own (``packing.pack``): a bent hexagonal
    lattice whose spacing is binary-searched to be as large as possible, so
-   sparse cells get full-size, spread-out blips and crowded cells get smaller
-   ones (down to the minimum radius).  Cells only touch blips inside their
-   own borders with ``margin`` clearance, so blips of different cells cannot
-   overlap either.
+   sparse cells get full-size, spread-out blips and crowded cells smaller
+   ones.  Blips keep ``margin`` inside their own cell, so blips of different
+   cells cannot overlap either.
 4. A cell whose blips do not fit even at the minimum radius becomes one
-   ``Cluster`` (count + ids) instead: nothing is ever dropped.
+   ``Cluster`` (count + ids) instead: no blip is ever dropped.
 
-Capacity (size-independent, all blips in one cell, other rings empty, i.e.
-the crowded ring grown to the maximum): 12 sectors x 6 rings: about 460
-blips in a ring-0 cell and 600 to 700 in an outer-ring cell; 2 sectors: several
-thousand.  Up to 1,000 blips lay out in well under 0.1 s.
+Capacity (nearly independent of ``size``) of one cell holding all the blips:
+12 sectors x 6 rings: 354 in ring 0, 378, 408, 432, 465, and 504 in ring 5;
+12 x 2: 412 / 518; 2 x 6: 2,231 to 3,290.  Other blips elsewhere lower it a
+little, as their rings take room.  1,000 blips lay out in about 30 ms.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Union
 
 from .packing import fits, pack, radius_levels
 
-BlipId = Union[int, str]
+BlipId = int | str
 
 MIN_SECTORS, MAX_SECTORS = 2, 12
 MIN_RINGS, MAX_RINGS = 2, 6
@@ -229,7 +230,12 @@ def _check_int(name: str, value: object, lo: int, hi: int) -> int:
 
 
 def _check_size(size: object) -> float:
-    if isinstance(size, bool) or not isinstance(size, (int, float)) or not math.isfinite(size) or size < MIN_SIZE:
+    if (
+        isinstance(size, bool)
+        or not isinstance(size, (int, float))
+        or not math.isfinite(size)
+        or size < MIN_SIZE
+    ):
         raise ValueError(f"size must be a number >= {MIN_SIZE}, got {size!r}")
     return float(size)
 
@@ -299,8 +305,9 @@ def _spread(need: list[float], total: float) -> list[float]:
     return [max(n, lo) for n in need]
 
 
-def _ring_bounds(p: _Params, rings: int, counts: Counter, sectors: int) -> list[float]:
-    """Ring boundaries b_0 = 0 < ... < b_R = outer radius (module doc, step 2)."""
+def _ring_bounds(p: _Params, rings: int, counts: Counter, sectors: int) -> tuple[list[float], list[float]]:
+    """Ring boundaries b_0 = 0 < ... < b_R = outer radius (module doc, step 2),
+    and the blip radii the plan relies on (for ``pack``)."""
     levels = radius_levels(p.r_min, p.r_max)
 
     def fit(a: float, b: float, n: int, r: float) -> bool:
@@ -331,15 +338,27 @@ def _ring_bounds(p: _Params, rings: int, counts: Counter, sectors: int) -> list[
     by_ring = [[counts.get((s, i), 0) for s in range(sectors)] for i in range(rings)]
     clustered: set[tuple[int, int]] = set()
     for i, cell_counts in enumerate(by_ring):
-        b = _bounds([p.outer - sum(p.min_widths) + w if j == i else w for j, w in enumerate(p.min_widths)], p.outer)
-        clustered |= {(s, i) for s, n in enumerate(cell_counts) if n and not fit(b[i], b[i + 1], n, levels[0])}
+        b = _bounds(
+            [p.outer - sum(p.min_widths) + w if j == i else w for j, w in enumerate(p.min_widths)], p.outer
+        )
+        clustered |= {
+            (s, i) for s, n in enumerate(cell_counts) if n and not fit(b[i], b[i + 1], n, levels[0])
+        }
     while True:
         demand = [
-            max([1 if (s, i) in clustered else n for s, n in enumerate(cell_counts)]) for i, cell_counts in enumerate(by_ring)
+            max([1 if (s, i) in clustered else n for s, n in enumerate(cell_counts)])
+            for i, cell_counts in enumerate(by_ring)
         ]
         if stack(demand, levels[0]) is not None:
             break
-        _, s, i = max((n, -s, -i) for i, cc in enumerate(by_ring) for s, n in enumerate(cc) if (s, i) not in clustered)
+        # Min widths leave room for one mark per cell, so this ends at the
+        # latest when every crowded cell is a cluster.
+        _, s, i = max(
+            (n, -s, -i)
+            for i, cc in enumerate(by_ring)
+            for s, n in enumerate(cc)
+            if n and (s, i) not in clustered
+        )
         clustered.add((-s, -i))
 
     # Largest radius level at which all rings fit (capacity is nearly
@@ -351,23 +370,27 @@ def _ring_bounds(p: _Params, rings: int, counts: Counter, sectors: int) -> list[
     r = levels[lo]
     tight = stack(demand, r)
     assert tight is not None
+    tries = levels[: lo + 1]
 
     # Hand out the spare room so that rings are as equal as possible; keep it
     # only if every ring still holds its blips (moving a ring outwards nearly
     # always adds room), else give the spare room to the outer ring.
-    need = [hi - lo for lo, hi in zip(tight, tight[1:])]
+    need = [hi - lo for lo, hi in zip(tight, tight[1:], strict=False)]
     b = _bounds(_spread(need, p.outer), p.outer)
     if all(fit(b[i], b[i + 1], n, r) for i, n in enumerate(demand) if n):
-        return b
-    return _bounds(need, p.outer)
+        return b, tries
+    return _bounds(need, p.outer), tries
 
 
-def _counts(blips: list[BlipInput]) -> Counter:
-    return Counter((b.sector, b.ring) for b in blips)
+def _plan(sectors: int, rings: int, blips: Iterable[BlipInput], size: float):
+    """Validate, sort, and plan the rings: what both public functions share."""
+    sectors = _check_int("sectors", sectors, MIN_SECTORS, MAX_SECTORS)
+    rings = _check_int("rings", rings, MIN_RINGS, MAX_RINGS)
+    p = _Params(_check_size(size), sectors, rings)
+    ordered = _sorted_blips(blips, sectors, rings)
+    counts = Counter((b.sector, b.ring) for b in ordered)
+    bounds, tries = _ring_bounds(p, rings, counts, sectors)
 
-
-def _frame(p: _Params, sectors: int, rings: int, counts: Counter) -> tuple[list[float], RadarFrame]:
-    bounds = _ring_bounds(p, rings, counts, sectors)
     ring_objs = tuple(Ring(i, _round(bounds[i]), _round(bounds[i + 1])) for i in range(rings))
     sector_objs = []
     step = 360 / sectors
@@ -376,9 +399,11 @@ def _frame(p: _Params, sectors: int, rings: int, counts: Counter) -> tuple[list[
         lx, ly = polar_to_xy(p.c, p.c, p.size * _LABEL, mid)
         sin_mid = math.sin(math.radians(mid))
         anchor = "middle" if abs(sin_mid) < 0.1 else ("start" if sin_mid > 0 else "end")
-        sector_objs.append(Sector(i, _round(i * step), _round((i + 1) * step), _round(lx), _round(ly), anchor))
+        sector_objs.append(
+            Sector(i, _round(i * step), _round((i + 1) * step), _round(lx), _round(ly), anchor)
+        )
     frame = RadarFrame(_round(p.size), _round(p.c), ring_objs, tuple(sector_objs))
-    return bounds, frame
+    return p, ordered, counts, bounds, tries, frame
 
 
 def radar_frame(sectors: int, rings: int, blips: Iterable[BlipInput] = (), size: float = 800) -> RadarFrame:
@@ -387,10 +412,7 @@ def radar_frame(sectors: int, rings: int, blips: Iterable[BlipInput] = (), size:
     Ring radii depend on how blips are spread, so pass the same ``blips`` as to
     ``layout_radar`` to get the same radii (or none for equal rings).
     """
-    sectors = _check_int("sectors", sectors, MIN_SECTORS, MAX_SECTORS)
-    rings = _check_int("rings", rings, MIN_RINGS, MAX_RINGS)
-    p = _Params(_check_size(size), sectors, rings)
-    return _frame(p, sectors, rings, _counts(_sorted_blips(blips, sectors, rings)))[1]
+    return _plan(sectors, rings, blips, size)[-1]
 
 
 # ---------------------------------------------------------------- the layout
@@ -398,45 +420,42 @@ def radar_frame(sectors: int, rings: int, blips: Iterable[BlipInput] = (), size:
 
 def layout_radar(sectors: int, rings: int, blips: Iterable[BlipInput] = (), size: float = 800) -> RadarLayout:
     """Lay out a radar; raises ValueError on invalid counts, size or blips."""
-    sectors = _check_int("sectors", sectors, MIN_SECTORS, MAX_SECTORS)
-    rings = _check_int("rings", rings, MIN_RINGS, MAX_RINGS)
-    p = _Params(_check_size(size), sectors, rings)
-    ordered = _sorted_blips(blips, sectors, rings)
-    counts = _counts(ordered)
-    bounds, frame = _frame(p, sectors, rings, counts)
+    p, ordered, counts, bounds, tries, frame = _plan(sectors, rings, blips, size)
+    sectors, rings = len(frame.sectors), len(frame.rings)
 
     by_cell: dict[tuple[int, int], list[tuple[int, BlipInput]]] = {}
     for index, blip in enumerate(ordered, start=1):
         by_cell.setdefault((blip.sector, blip.ring), []).append((index, blip))
+
+    def xy(rho: float, phi: float) -> tuple[float, float]:
+        return _round(p.c + rho * math.sin(phi)), _round(p.c - rho * math.cos(phi))
 
     step = 360 / sectors
     cells, placed, clusters = [], [], []
     for s in range(sectors):
         for r in range(rings):
             a, b = bounds[r], bounds[r + 1]
-            cells.append(Cell(s, r, wedge_path(p.c, p.c, a, b, s * step, (s + 1) * step), counts.get((s, r), 0)))
+            cells.append(
+                Cell(s, r, wedge_path(p.c, p.c, a, b, s * step, (s + 1) * step), counts.get((s, r), 0))
+            )
             members = by_cell.get((s, r))
             if not members:
                 continue
             start = s * p.span
-            result = pack(a, b, start, p.span, len(members), p.r_min, p.r_max, p.gap_in, p.margin_in)
+            result = pack(a, b, start, p.span, len(members), p.r_min, p.r_max, p.gap_in, p.margin_in, tries)
             if result is not None:
                 radius, centres = result
-                for (index, blip), (rho, phi) in zip(members, centres):
-                    x, y = p.c + rho * math.sin(phi), p.c - rho * math.cos(phi)
-                    placed.append(Blip(blip.id, s, r, _round(x), _round(y), _round(radius), index))
+                for (index, blip), centre in zip(members, centres, strict=True):
+                    placed.append(Blip(blip.id, s, r, *xy(*centre), _round(radius), index))
                 continue
             # Too crowded even with the smallest marks: one cluster mark.
-            one = pack(a, b, start, p.span, 1, p.r_min, p.size * _CLUSTER_MAX, p.gap_in, p.margin_in)
-            assert one is not None, "minimum ring widths guarantee room for one mark"
-            radius, [(rho, phi)] = one
-            x, y = p.c + rho * math.sin(phi), p.c - rho * math.cos(phi)
+            one = pack(a, b, start, p.span, 1, p.r_min, p.size * _CLUSTER_MAX, p.gap_in, p.margin_in, tries)
+            assert one is not None, "the ring planning leaves room for one mark per cell"
+            radius, [centre] = one
+            ids = tuple(blip.id for _, blip in members)
             clusters.append(
-                Cluster(
-                    s, r, _round(x), _round(y), _round(radius), len(members),
-                    tuple(blip.id for _, blip in members), members[0][0], members[-1][0],
-                )
-            )  # fmt: skip
+                Cluster(s, r, *xy(*centre), _round(radius), len(ids), ids, members[0][0], members[-1][0])
+            )
 
     return RadarLayout(
         size=frame.size,

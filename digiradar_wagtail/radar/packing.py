@@ -24,6 +24,7 @@ Everything is deterministic: no randomness, no dependence on input order.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 _ROW_PITCH = math.sqrt(3) / 2
 _EPS = 1e-9
@@ -77,7 +78,9 @@ def _rows(
         prev, prev_rho = row, rho
 
 
-def _row(rho: float, start: float, span: float, clear: float, s: float, prev: list[float], prev_rho: float) -> list[float]:
+def _row(
+    rho: float, start: float, span: float, clear: float, s: float, prev: list[float], prev_rho: float
+) -> list[float]:
     """Angles of one row at radius ``rho``, avoiding the previous row ``prev``."""
     edge = math.asin(min(1.0, clear / rho))
     lo, hi = start + edge, start + span - edge
@@ -152,13 +155,16 @@ def pack(
     r_max: float,
     gap: float,
     margin: float,
+    tries: Sequence[float] = (),
 ) -> tuple[float, list[tuple[float, float]]] | None:
     """Place ``n`` circles as large and as spread out as possible.
 
     Binary-searches the largest centre spacing ``s`` at which the lattice still
     holds ``n`` circles; the radius follows the spacing (``(s - gap) / 2``)
     clamped to ``r_max``.  Returns ``(radius, centres)`` with exactly ``n``
-    centres, or ``None`` if ``n`` circles of radius ``r_min`` do not fit.
+    centres, or ``None`` if ``n`` circles of radius ``r_min`` do not fit, nor
+    of any radius in ``tries`` (the radii the ring planning checked with
+    ``fits``: capacity is only nearly monotone in the radius).
     """
 
     def radius(s: float) -> float:
@@ -173,9 +179,7 @@ def pack(
     if n <= 0:
         return None
     if not holds(lo):
-        # Capacity is only nearly monotone in the radius: before giving up,
-        # try the radius levels the ring planning may have relied on.
-        lo = next((2 * r + gap for r in radius_levels(r_min, r_max)[1:] if holds(2 * r + gap)), 0.0)
+        lo = next((2 * r + gap for r in tries if r <= r_max and holds(2 * r + gap)), 0.0)
         if not lo:
             return None
     hi = max(lo, 2 * b)  # any two points of the wedge are closer than 2b
