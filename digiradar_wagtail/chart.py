@@ -110,16 +110,19 @@ def markers_for(measures, rings, now=None):
 
 
 def _shape(marker, x, y, r, center):
-    """Triangles point to the centre (moved in) or away from it (moved out); new is a diamond."""
+    """Triangles point to the centre (moved in) or away from it (moved out); new is a diamond.
+
+    Shapes stay inside the blip's circle, so the layout's no-overlap guarantee still holds.
+    """
     if not marker:
         return ""
     if marker == NEW:
-        points = [(x, y - r * 1.2), (x + r * 1.2, y), (x, y + r * 1.2), (x - r * 1.2, y)]
+        points = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
     else:
         toward_centre = math.atan2(center - y, center - x)
         angle = toward_centre if marker == MOVED_IN else toward_centre + math.pi
         points = [
-            (x + r * 1.25 * math.cos(angle + offset), y + r * 1.25 * math.sin(angle + offset))
+            (x + r * math.cos(angle + offset), y + r * math.sin(angle + offset))
             for offset in (0, 2 * math.pi / 3, 4 * math.pi / 3)
         ]
     return " ".join(f"{px:.2f},{py:.2f}" for px, py in points)

@@ -24,7 +24,7 @@ def _comments_installed():
 @register(Tags.compatibility)
 def check_required_apps(app_configs=None, **kwargs):
     errors = []
-    for app in ("wagtail", "wagtail.snippets", "wagtail.contrib.routable_page", "modelcluster", "taggit"):
+    for app in ("wagtail", "wagtail.snippets", "modelcluster", "taggit"):
         if not _installed(app):
             errors.append(
                 Error(

@@ -1,14 +1,18 @@
 """The radar page's content: filter form, SVG radar and list, rendered once per filter and cached."""
 
+from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy as _
 
 from .cache import cached_fragment
+from wagtail.models import Site
+
 from .chart import build_chart
 from .conf import digiradar_settings
 from .filtering import filter_measures, normalise_params, querystring
 from .listing import radar_listing
+from .models import RadarIndexPage
 
 FILTER_LABELS = {
     "sector": _("Sectors"),
@@ -64,9 +68,9 @@ def render_radar_results(request, radar):
 
 
 EXPORTS = [
-    ("export_json", "application/json", _("All shown measures as JSON")),
-    ("export_csv", "text/csv", _("All shown measures as CSV (opens in Excel)")),
-    ("feed_atom", "application/atom+xml", _("Changes of phase and progress (Atom feed)")),
+    ("export.json", "application/json", _("All shown measures as JSON")),
+    ("export.csv", "text/csv", _("All shown measures as CSV (opens in Excel)")),
+    ("feed.atom", "application/atom+xml", _("Changes of phase and progress (Atom feed)")),
 ]
 
 
@@ -74,7 +78,29 @@ def export_links(request, radar):
     """The radar's open-data URLs, carrying the current filter."""
     params = querystring(normalise_params(request.GET))
     suffix = f"?{params}" if params else ""
-    return [
-        {"url": radar.url + radar.reverse_subpage(name) + suffix, "type": mime, "title": title}
-        for name, mime, title in EXPORTS
-    ]
+    return [{"url": f"{radar.url}{name}{suffix}", "type": mime, "title": title} for name, mime, title in EXPORTS]
+
+
+def radar_export(request, page_path, export):
+    """
+    Serve ``<radar URL>export.json`` (or ``export.csv``, ``feed.atom``).
+
+    Wagtail's page URLs allow no dots, so these files get a URL pattern of their own that finds
+    the radar page by its path, as Wagtail's ``serve`` view does, and only serves public radars.
+    """
+    from .opendata import views as opendata_views
+
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    components = [component for component in page_path.split("/") if component]
+    page, _args, _kwargs = site.root_page.localized.specific.route(request, components)
+    radar = page.specific
+    if not isinstance(radar, RadarIndexPage) or not radar.live or radar.get_view_restrictions().exists():
+        raise Http404
+    handler = {
+        "export.json": opendata_views.export_json,
+        "export.csv": opendata_views.export_csv,
+        "feed.atom": opendata_views.feed_atom,
+    }[export]
+    return handler(request, radar)

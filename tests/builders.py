@@ -52,6 +52,7 @@ def make_measure(radar, title, sector=0, ring=0, publish=True, **fields):
         sector=sectors[sector],
         ring=rings[ring],
         locale=radar.locale,
+        live=publish,  # Page.live defaults to True; a draft must not be live
         **{key: value for key, value in fields.items() if value is not None},
     )
     radar.add_child(instance=measure)

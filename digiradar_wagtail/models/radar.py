@@ -7,7 +7,6 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -119,7 +118,7 @@ class RadarIndexPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class RadarIndexPage(RoutablePageMixin, Page):
+class RadarIndexPage(Page):
     """A Digitalisierungsradar: shows its measure pages sorted by sector and ring."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
@@ -172,25 +171,6 @@ class RadarIndexPage(RoutablePageMixin, Page):
         for slug, name, colour in DEFAULT_RINGS:
             self.rings.add(RadarRing(slug=slug, name=name, colour=colour, locale=self.locale))
         return self
-
-    # Open data: the views live in ``digiradar_wagtail.opendata``; the page only routes to them.
-    @path("export.json", name="export_json")
-    def export_json(self, request):
-        from ..opendata.views import export_json
-
-        return export_json(request, self)
-
-    @path("export.csv", name="export_csv")
-    def export_csv(self, request):
-        from ..opendata.views import export_csv
-
-        return export_csv(request, self)
-
-    @path("feed.atom", name="feed_atom")
-    def feed_atom(self, request):
-        from ..opendata.views import feed_atom
-
-        return feed_atom(request, self)
 
     def get_context(self, request, *args, **kwargs):
         from ..views import export_links, render_radar_results

@@ -21,6 +21,8 @@ urlpatterns += i18n_patterns(
     # digiradar: the comment and rating endpoints, in the visitor's language
     path("digiradar/comments/", include("digiradar_wagtail.comments.urls")),
     path("digiradar/ratings/", include("digiradar_wagtail.ratings.urls")),
+    # digiradar: the radar's open-data files (export.json, export.csv, feed.atom)
+    path("", include("digiradar_wagtail.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,208 @@
+"""The radar page through real HTTP: the SVG radar, the list, filters, query counts, the cache."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import builders
+
+
+class SvgBlips(HTMLParser):
+    """Collects the radar's blip links and their circles from the page."""
+
+    def __init__(self):
+        super().__init__()
+        self.blips = []
+        self._current = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and "data-digiradar-blip" in attrs:
+            self._current = {"href": attrs.get("href"), "label": attrs.get("aria-label"), "shape": None}
+            self.blips.append(self._current)
+        elif self._current is not None and tag in ("circle", "polygon") and self._current["shape"] is None:
+            self._current["shape"] = attrs
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self._current = None
+
+
+def blips_of(response):
+    parser = SvgBlips()
+    parser.feed(response.content.decode())
+    return parser.blips
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def fill(radar, count, sectors, rings):
+    return [
+        builders.make_measure(radar, f"Maßnahme {index:03d}", sector=index % sectors, ring=(index // sectors) % rings)
+        for index in range(count)
+    ]
+
+
+@pytest.mark.parametrize("sectors,rings", [(3, 4), (9, 5)])
+def test_radar_draws_every_live_measure_as_a_named_link(home, client, sectors, rings):
+    radar = builders.make_radar(home, sectors=sectors, rings=rings)
+    measures = fill(radar, sectors * rings * 2, sectors, rings)
+    draft = builders.make_measure(radar, "Entwurf", publish=False)
+
+    response = client.get(radar.url)
+
+    assert response.status_code == 200
+    blips = blips_of(response)
+    assert sorted(blip["href"] for blip in blips) == sorted(measure.url for measure in measures)
+    assert draft.url not in {blip["href"] for blip in blips}
+    # Each blip's accessible name gives number, title, sector and ring.
+    first = next(blip for blip in blips if blip["href"] == measures[0].url)
+    assert re.match(r"^\d+\. Maßnahme 000 – Sektor 1, Ring 1", first["label"]), first["label"]
+    html = response.content.decode()
+    assert html.count('class="digiradar-chart-sector"') == sectors
+    assert html.count('class="digiradar-chart-ring"') == rings
+    assert "Entwurf" not in html
+
+
+def test_blip_numbers_match_the_list(home, client):
+    radar = builders.make_radar(home, sectors=3, rings=4)
+    fill(radar, 12, 3, 4)
+    html = client.get(radar.url).content.decode()
+    on_radar = dict(re.findall(r'href="([^"]+)" class="digiradar-blip" data-digiradar-blip data-number="(\d+)"', html))
+    in_list = {
+        href: number
+        for number, href in re.findall(
+            r'<span class="digiradar-number" aria-hidden="true">(\d+)</span>\s*<a href="([^"]+)"', html
+        )
+    }
+    assert on_radar and on_radar == in_list
+
+
+def test_no_two_blips_overlap_in_the_page(home, client):
+    radar = builders.make_radar(home, sectors=3, rings=4)
+    # A crowded cell next to sparse ones.
+    for index in range(60):
+        builders.make_measure(radar, f"Voll {index}", sector=0, ring=3)
+    fill(radar, 12, 3, 4)
+    circles = []
+    for blip in blips_of(client.get(radar.url)):
+        shape = blip["shape"]
+        if "cx" in shape:
+            circles.append((float(shape["cx"]), float(shape["cy"]), float(shape["r"])))
+        else:  # a marker shape: its circumcircle is the blip's circle
+            points = [tuple(map(float, point.split(","))) for point in shape["points"].split()]
+            cx, cy = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+            circles.append((cx, cy, max(((p[0] - cx) ** 2 + (p[1] - cy) ** 2) ** 0.5 for p in points) - 0.02))
+    assert len(circles) >= 60
+    for i, (x1, y1, r1) in enumerate(circles):
+        for x2, y2, r2 in circles[i + 1 :]:
+            assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= r1 + r2
+
+
+def queries_for(client, url):
+    cache.clear()
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def test_query_count_does_not_grow_with_measures(home, client):
+    small = builders.make_radar(home, title="Klein", slug="klein")
+    fill(small, 10, 3, 4)
+    large = builders.make_radar(home, title="Groß", slug="gross")
+    fill(large, 200, 3, 4)
+    assert queries_for(client, small.url) == queries_for(client, large.url)
+    assert queries_for(client, small.url + "?sector=sektor-1&q=Maßnahme") == queries_for(
+        client, large.url + "?sector=sektor-1&q=Maßnahme"
+    )
+
+
+def test_filter_on_the_page_dims_the_rest_and_shortens_the_list(home, client):
+    radar = builders.make_radar(home, sectors=3, rings=4)
+    fill(radar, 12, 3, 4)
+    response = client.get(radar.url, {"sector": "sektor-2"})
+    html = response.content.decode()
+    assert len(blips_of(response)) == 4
+    assert html.count('class="digiradar-blip-dimmed"') == 8
+    assert "4 von 12 Maßnahmen" in html or "4 of 12 measures" in html
+    assert 'value="sektor-2" checked' in html
+    # Unknown slugs select nothing, without an error.
+    response = client.get(radar.url, {"sector": "gibt-es-nicht"})
+    assert response.status_code == 200
+    assert blips_of(response) == []
+
+
+def test_hostile_filter_input_is_escaped_and_harmless(home, client):
+    radar = builders.make_radar(home)
+    fill(radar, 3, 3, 4)
+    response = client.get(radar.url, {"q": '<script>alert(1)</script>', "topic": "x" * 5000})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_cache_serves_repeat_views_and_publish_unpublish_invalidate(home, client):
+    radar = builders.make_radar(home)
+    first = builders.make_measure(radar, "Erste Maßnahme")
+    cache.clear()
+    client.get(radar.url)
+    with CaptureQueriesContext(connection) as warm:
+        client.get(radar.url)
+    with CaptureQueriesContext(connection) as cold:
+        cache.clear()
+        client.get(radar.url)
+    assert len(warm.captured_queries) < len(cold.captured_queries)
+
+    second = builders.make_measure(radar, "Zweite Maßnahme")  # publishing invalidates
+    assert second.url in {blip["href"] for blip in blips_of(client.get(radar.url))}
+
+    first.unpublish()
+    hrefs = {blip["href"] for blip in blips_of(client.get(radar.url))}
+    assert first.url not in hrefs and second.url in hrefs
+
+    second.delete()
+    assert blips_of(client.get(radar.url)) == []
+
+
+def test_moving_a_measure_invalidates_both_radars(home, client):
+    one = builders.make_radar(home, title="Eins", slug="eins")
+    two = builders.make_radar(home, title="Zwei", slug="zwei")
+    measure = builders.make_measure(one, "Wanderer")
+    client.get(one.url), client.get(two.url)  # warm both
+    measure.move(two, pos="last-child")
+    assert blips_of(client.get(one.url)) == []
+    assert len(blips_of(client.get(two.url))) == 1
+    # The measure took the new radar's sector and ring of the same slug.
+    measure.refresh_from_db()
+    assert measure.sector.page_id == two.pk and measure.ring.page_id == two.pk
+    assert (measure.sector.slug, measure.ring.slug) == ("sektor-1", "ring-1")
+
+
+def test_exports_are_announced_with_the_filter(home, client):
+    radar = builders.make_radar(home)
+    fill(radar, 3, 3, 4)
+    html = client.get(radar.url, {"ring": "ring-2"}).content.decode()
+    for suffix, mime in (("export.json", "application/json"), ("export.csv", "text/csv"), ("feed.atom", "application/atom+xml")):
+        assert f'<link rel="alternate" type="{mime}" href="{radar.url}{suffix}?ring=ring-2"' in html
+
+
+def test_english_radar_shows_english_parts(home, client, english):
+    radar = builders.make_radar(home)
+    measure = builders.make_measure(radar, "Bürger-ID")
+    english_measure = builders.translate(measure, english)
+    english_radar = english_measure.get_parent().specific
+    response = client.get(english_radar.url)
+    assert response.status_code == 200
+    assert [blip["href"] for blip in blips_of(response)] == [english_measure.url]
+    assert 'lang="en"' in response.content.decode()
