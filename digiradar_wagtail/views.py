@@ -45,6 +45,9 @@ def render_radar_results(request, radar):
         )
         numbers = chart.numbers
         markers = {blip.measure.pk: blip.marker for blip in chart.blips}
+        for measure in result.all_measures:
+            # Blip and list both link the measure: work its URL out once.
+            measure.radar_url = measure.get_url(request=request)
         for measure in result.measures:
             measure.radar_number = numbers.get(measure.pk)
             measure.radar_marker = markers.get(measure.pk, "")

@@ -1,0 +1,1 @@
+"""Benchmarks for ``make bench``: each prints one JSON object per line; figures, not pass/fail."""
