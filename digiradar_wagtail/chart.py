@@ -34,6 +34,14 @@ class ChartBlip:
     show_number: bool
     colour: str
 
+    @property
+    def number_size(self):
+        """Font size of the number inside the blip: as large as fits (numbers reach 3 digits)."""
+        # A triangle's inscribed circle is half the blip's, a diamond's about 0.7 of it.
+        room = {"": 1.0, NEW: 0.75, MOVED_IN: 0.6, MOVED_OUT: 0.6}[self.marker]
+        scale = 1.15 if len(str(self.index)) < 3 else 0.85
+        return round(self.radius * room * scale, 2)
+
 
 @dataclass(frozen=True)
 class ChartCluster:

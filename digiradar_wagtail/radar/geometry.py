@@ -24,7 +24,7 @@ SVG space: origin top-left, view box ``0 0 size size``, centre
 the top, going clockwise.  ``R`` rings (2..6), ring 0 innermost.  All output
 floats are rounded to 2 decimals.  Lengths scale with ``size`` (figures here
 are for 800): outer radius 336 (sector labels anchored at 368), blip radius
-10 max, 2.8 min, gap between blips >= 1.6 (``RadarLayout.gap``), clearance
+15.2 max, 2.8 min, gap between blips >= 1.6 (``RadarLayout.gap``), clearance
 from the cell's edges >= 2 (``RadarLayout.margin``); both guarantees hold on
 the rounded output.
 
@@ -73,7 +73,7 @@ MIN_SIZE = 100
 # Proportions of ``size``.
 _OUTER = 0.42  # outer radius of the radar
 _LABEL = 0.46  # radius of the sector label anchors
-_BLIP_MAX = 0.0125
+_BLIP_MAX = 0.019
 _BLIP_MIN = 0.0035
 _CLUSTER_MAX = 0.03
 _GAP = 0.002

@@ -151,7 +151,7 @@ def test_typical_radar_with_30_blips(sectors, rings):
     layout = layout_radar(sectors, rings, blips)
     assert_valid(layout, blips)
     assert len(layout.blips) == 30 and not layout.clusters
-    assert {b.radius for b in layout.blips} == {10.0}  # full size, nothing crowded
+    assert {b.radius for b in layout.blips} == {15.2}  # full size, nothing crowded
     assert sorted(b.index for b in layout.blips) == list(range(1, 31))
     assert len(layout.cells) == sectors * rings
     assert layout.view_box == "0 0 800 800" and layout.center == 400.0
@@ -205,7 +205,7 @@ def test_cluster_stands_for_a_hopeless_cell():
     assert [b.index for b in layout.blips] == [1, 2, 604]
     assert cluster.radius > 10  # a big mark, it can hold a count
     # The cluster does not cost the other rings their room.
-    assert {b.radius for b in layout.blips} == {10.0}
+    assert {b.radius for b in layout.blips} == {15.2}
 
 
 def test_two_sectors_wedge_paths_are_half_rings():
