@@ -24,6 +24,8 @@ DEFAULTS = {
     "CACHE_ALIAS": "default",
     # Edge length of the SVG radar's view box, in user units.
     "RADAR_SIZE": 800,
+    # Largest spreadsheet the admin import accepts, in bytes.
+    "IMPORT_MAX_BYTES": 5 * 1024 * 1024,
     # Participation (comments and ratings) --------------------------------------------------
     # The site's privacy page, linked from the consent checkbox of the comment form.
     "PRIVACY_URL": "/datenschutz/",
@@ -39,6 +41,10 @@ DEFAULTS = {
     # Posting limit per client: this many comments within the window.
     "COMMENTS_RATE_LIMIT": 5,
     "COMMENTS_RATE_WINDOW": 10 * 60,
+    # Reports per client within the same window.
+    "COMMENTS_REPORT_RATE_LIMIT": 10,
+    # Top-level threads per page of a discussion (keeps a page's queries constant).
+    "COMMENTS_THREADS_PER_PAGE": 20,
     # "immediate" or "digest": how moderators learn of new pending comments.
     "COMMENTS_NOTIFY": "immediate",
     # Personal data of comments older than this is anonymised by ``digiradar_anonymise_comments``.
@@ -47,6 +53,11 @@ DEFAULTS = {
     "RATINGS_RATE_LIMIT": 30,
     "RATINGS_RATE_WINDOW": 10 * 60,
     "RATINGS_COOKIE_NAME": "digiradar_voter",
+    # Seconds a rating form stays valid; each form can be sent once.
+    "RATINGS_FORM_MAX_AGE": 24 * 60 * 60,
+    "RATINGS_COOKIE_MAX_AGE": 365 * 24 * 60 * 60,
+    # The ratings report flags a measure with more votes than this within one hour.
+    "RATINGS_BURST_PER_HOUR": 100,
 }
 
 

@@ -31,11 +31,23 @@ def make_radar(home, title="Digitalisierungsradar", slug="radar", sectors=3, rin
     radar = RadarIndexPage(title=title, slug=slug, locale=home.locale)
     for index in range(sectors):
         radar.sectors.add(
-            RadarSector(name=f"Sektor {index + 1}", slug=f"sektor-{index + 1}", colour="#1f5fa8", locale=home.locale)
+            RadarSector(
+                name=f"Sektor {index + 1}",
+                slug=f"sektor-{index + 1}",
+                colour="#1f5fa8",
+                locale=home.locale,
+                sort_order=index,
+            )
         )
     for index in range(rings):
         radar.rings.add(
-            RadarRing(name=f"Ring {index + 1}", slug=f"ring-{index + 1}", colour="#2b7a3d", locale=home.locale)
+            RadarRing(
+                name=f"Ring {index + 1}",
+                slug=f"ring-{index + 1}",
+                colour="#2b7a3d",
+                locale=home.locale,
+                sort_order=index,
+            )
         )
     home.add_child(instance=radar)
     if publish:
@@ -63,10 +75,15 @@ def make_measure(radar, title, sector=0, ring=0, publish=True, **fields):
 
 def translate(page, locale):
     """Translate ``page`` (and its untranslated parents) with wagtail-localize, and publish it."""
+    # Translate what the database holds: an instance that published a revision may still carry
+    # unsaved copies of its child rows, which wagtail-localize would then copy twice.
+    page = page.specific_class.objects.get(pk=page.pk)
     parent = page.get_parent().specific
     if not parent.is_root() and parent.get_translation_or_none(locale) is None:
         translate(parent, locale)
-    source, _ = TranslationSource.get_or_create_from_instance(page)
+    # update_or_create: translating again after the source changed must carry the change over
+    # (get_or_create would keep the first snapshot of the source).
+    source, _ = TranslationSource.update_or_create_from_instance(page)
     # publish=False, then publish here: wagtail-localize publishes on commit, which never comes
     # inside a test's transaction.
     translation, _ = source.create_or_update_translation(locale, publish=False, fallback=True)

@@ -1,15 +1,82 @@
-"""Export views, routed from ``RadarIndexPage``. Implemented by the open-data work."""
+"""
+The radar's open-data views under the radar's URL: ``export.json``, ``export.csv`` and
+``feed.atom`` (routed by ``digiradar_wagtail.views.radar_export``). All three filter through
+:func:`digiradar_wagtail.filtering.filter_measures` and speak the radar page's language.
+"""
 
-from django.http import Http404
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse, JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from ..filtering import filter_measures
+from . import records as records_module
+from .writers import atom_feed, export_document, write_csv
+
+FEED_LIMIT = 100
+CSV_DELIMITERS = {"comma": ",", "semicolon": ";"}
+
+
+def export_urls(radar, querystring="", request=None):
+    """
+    ``{"page", "json", "csv", "atom"}``: absolute URLs of the radar and its exports, carrying
+    ``querystring`` (a filter result's ``.querystring``), for ``<link rel="alternate">``.
+    """
+    base = radar.get_full_url(request) or radar.get_url(request) or ""
+    suffix = f"?{querystring}" if querystring else ""
+    return {
+        "page": base + suffix,
+        "json": f"{base}export.json{suffix}",
+        "csv": f"{base}export.csv{suffix}",
+        "atom": f"{base}feed.atom{suffix}",
+    }
+
+
+def alternate_links(radar, querystring="", request=None):
+    """``[(mime type, title, url)]`` for the radar template's ``<link rel="alternate">`` tags."""
+    urls = export_urls(radar, querystring, request)
+    return [
+        ("application/json", _("Measures as JSON"), urls["json"]),
+        ("text/csv", _("Measures as CSV"), urls["csv"]),
+        ("application/atom+xml", _("Changes (Atom feed)"), urls["atom"]),
+    ]
+
+
+def _gather(request, radar):
+    result = filter_measures(radar, request.GET, with_choices=False)
+    records = records_module.collect(radar, result.measures, request)
+    return result, records, export_urls(radar, result.querystring, request)
 
 
 def export_json(request, radar):
-    raise Http404
+    with translation.override(radar.locale.language_code):
+        result, records, urls = _gather(request, radar)
+        document = export_document(
+            radar, list(radar.sectors.all()), list(radar.rings.all()), records, result, urls
+        )
+    response = JsonResponse(document, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"  # open data: other sites may fetch it
+    response["Content-Language"] = radar.locale.language_code
+    return response
 
 
 def export_csv(request, radar):
-    raise Http404
+    delimiter = CSV_DELIMITERS.get(request.GET.get("sep", ""), ",")
+    with translation.override(radar.locale.language_code):
+        result, records, urls = _gather(request, radar)
+        text = write_csv(records, delimiter=delimiter)
+    response = HttpResponse(text.encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{radar.slug}-{radar.locale.language_code}.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Content-Language"] = radar.locale.language_code
+    return response
 
 
 def feed_atom(request, radar):
-    raise Http404
+    with translation.override(radar.locale.language_code):
+        result, records, urls = _gather(request, radar)
+        body = atom_feed(radar, records, list(radar.rings.all()), urls, FEED_LIMIT)
+    response = HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Content-Language"] = radar.locale.language_code
+    return response

@@ -1,0 +1,358 @@
+"""
+Import measures into a radar from the columns that ``export.csv`` writes.
+
+:func:`import_table` checks every row first and writes nothing unless all rows are valid; the
+writes then run in one transaction. A row whose ``external_id`` names a measure of the radar
+updates it (as a new revision, published or left as a draft); any other row creates a measure.
+Columns missing from the file leave those fields of existing measures untouched.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..models import (
+    Department,
+    MeasureCoDepartment,
+    MeasurePage,
+    MeasurePrinciple,
+    MeasureTopic,
+    Principle,
+    Topic,
+)
+from ..models.measure import DELIVERY_CHOICES, ON_TRACK
+from .columns import (
+    DATE_COLUMNS,
+    EXPORT_ONLY_COLUMNS,
+    IMPORT_COLUMNS,
+    LIST_COLUMNS,
+    LIST_SEPARATOR,
+    REQUIRED_COLUMNS,
+    TEXT_COLUMNS,
+    restore,
+)
+
+CREATE, UPDATE, UNCHANGED, PUBLISH = "create", "update", "unchanged", "publish"
+GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+TAXONOMY = {"department": Department, "topic": Topic, "principle": Principle}
+SCALAR_FIELDS = sorted(TEXT_COLUMNS | DATE_COLUMNS) + [
+    "sector",
+    "ring",
+    "delivery_status",
+    "progress_percent",
+    "lead_department",
+    "budget_planned",
+]
+
+
+@dataclass
+class RowResult:
+    """What the import does (or would do) with one spreadsheet row, or why it cannot."""
+
+    row: int
+    external_id: str = ""
+    title: str = ""
+    action: str = ""
+    changes: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    page: object = None
+    values: dict = field(default_factory=dict)
+    lists: dict = field(default_factory=dict)
+
+
+@dataclass
+class ImportReport:
+    """The outcome of a (dry) run: file-level errors, warnings and one result per row."""
+
+    rows: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    dry_run: bool = True
+    applied: bool = False
+
+    @property
+    def ok(self):
+        return not self.errors and not any(row.errors for row in self.rows)
+
+    def count(self, action):
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def row_errors(self):
+        return [(row.row, message) for row in self.rows for message in row.errors]
+
+
+class _Parser:
+    """Turns one row's text into field values, collecting readable errors."""
+
+    def __init__(self, radar, table):
+        self.radar = radar
+        self.sectors = {part.slug: part for part in radar.sectors.all()}
+        self.rings = {part.slug: part for part in radar.rings.all()}
+        self.terms = {kind: self._terms(model, table, kind) for kind, model in TAXONOMY.items()}
+        self.statuses = {code for code, _label in DELIVERY_CHOICES}
+
+    def _terms(self, model, table, kind):
+        columns = [name for name, term in LIST_COLUMNS.items() if term == kind]
+        if kind == "department":
+            columns.append("lead_department")
+        slugs = {slug for _line, row in table.rows for name in columns for slug in _split(row.get(name, ""))}
+        found = {}
+        # Prefer the radar's language; a term that exists only in the source language will do.
+        for term in model.objects.filter(slug__in=slugs).order_by("pk"):
+            if term.locale_id == self.radar.locale_id or term.slug not in found:
+                found[term.slug] = term
+        return found
+
+    def parse(self, name, text, errors):
+        if name in TEXT_COLUMNS:
+            return restore(text)
+        if name in DATE_COLUMNS:
+            return self._date(name, text, errors)
+        if name in ("sector", "ring"):
+            parts = self.sectors if name == "sector" else self.rings
+            if text not in parts:
+                errors.append(
+                    _("Unknown %(column)s “%(value)s”; this radar has: %(known)s.")
+                    % {"column": name, "value": text, "known": ", ".join(parts) or "–"}
+                )
+            return parts.get(text)
+        if name == "delivery_status":
+            if not text:
+                return ON_TRACK
+            if text not in self.statuses:
+                errors.append(
+                    _("Unknown delivery_status “%(value)s”; use one of: %(known)s.")
+                    % {"value": text, "known": ", ".join(sorted(self.statuses))}
+                )
+            return text
+        if name == "progress_percent":
+            return self._progress(text, errors)
+        if name == "budget_planned":
+            return self._decimal(text, errors)
+        if name == "lead_department":
+            return self._term("department", text, name, errors) if text else None
+        raise KeyError(name)
+
+    def parse_list(self, name, text, errors):
+        kind = LIST_COLUMNS[name]
+        return [term for term in (self._term(kind, slug, name, errors) for slug in _split(text)) if term]
+
+    def _term(self, kind, slug, column, errors):
+        term = self.terms[kind].get(slug)
+        if term is None:
+            errors.append(_("Unknown %(column)s “%(value)s”.") % {"column": column, "value": slug})
+        return term
+
+    def _date(self, name, text, errors):
+        if not text:
+            return None
+        match = GERMAN_DATE.match(text)
+        try:
+            if match:
+                day, month, year = (int(part) for part in match.groups())
+                return datetime.date(year, month, day)
+            return datetime.date.fromisoformat(text[:10])
+        except ValueError:
+            errors.append(
+                _("%(column)s “%(value)s” is not a date; write 2024-03-31 or 31.03.2024.")
+                % {"column": name, "value": text}
+            )
+            return None
+
+    def _progress(self, text, errors):
+        if not text:
+            return None
+        try:
+            number = Decimal(text.replace(",", ".").rstrip("%").strip())
+        except InvalidOperation:
+            number = None
+        if number is None or number != number.to_integral_value() or not 0 <= number <= 100:
+            errors.append(
+                _("progress_percent “%(value)s” must be a whole number from 0 to 100.") % {"value": text}
+            )
+            return None
+        return int(number)
+
+    def _decimal(self, text, errors):
+        if not text:
+            return None
+        cleaned = text.replace(" ", "").replace("€", "")
+        if "," in cleaned:  # German notation: 1.250.000,50
+            cleaned = cleaned.replace(".", "").replace(",", ".")
+        try:
+            number = Decimal(cleaned)
+            if not number.is_finite() or number < 0 or abs(number) >= Decimal(10) ** 12:
+                raise InvalidOperation
+        except InvalidOperation:
+            errors.append(_("budget_planned “%(value)s” is not an amount in euros.") % {"value": text})
+            return None
+        return number.quantize(Decimal("0.01"))
+
+
+def _split(text):
+    return [part.strip() for part in (text or "").split(LIST_SEPARATOR) if part.strip()]
+
+
+def _current_lists(page):
+    return {
+        "co_departments": [row.department for row in page.co_departments.all()],
+        "topics": [row.topic for row in page.topics.all()],
+        "principles": [row.principle for row in page.principles.all()],
+    }
+
+
+def _same_terms(left, right):
+    return [term.translation_key for term in left] == [term.translation_key for term in right]
+
+
+def check_table(radar, table, publish=False):
+    """Parse and validate every row of ``table`` against ``radar``; writes nothing."""
+    report = ImportReport()
+    missing = REQUIRED_COLUMNS - set(table.headers)
+    if missing:
+        report.errors.append(
+            _("The file lacks the column(s) %(columns)s. The first row must name the columns.")
+            % {"columns": ", ".join(sorted(missing))}
+        )
+        return report
+    unknown = [
+        name for name in table.headers if name not in IMPORT_COLUMNS and name not in EXPORT_ONLY_COLUMNS
+    ]
+    if unknown:
+        report.warnings.append(_("These columns are ignored: %(columns)s.") % {"columns": ", ".join(unknown)})
+    present = [name for name in IMPORT_COLUMNS if name in table.headers]
+
+    parser = _Parser(radar, table)
+    ids = [row.get("external_id", "") for _line, row in table.rows if row.get("external_id")]
+    existing = {
+        page.external_id: page for page in MeasurePage.objects.child_of(radar).filter(external_id__in=ids)
+    }
+    elsewhere = set(
+        MeasurePage.objects.filter(locale_id=radar.locale_id, external_id__in=ids)
+        .exclude(pk__in=[page.pk for page in existing.values()])
+        .values_list("external_id", flat=True)
+    )
+    seen_ids, seen_slugs = {}, {}
+    for line, row in table.rows:
+        result = RowResult(row=line, external_id=row.get("external_id", ""), title=row.get("title", ""))
+        report.rows.append(result)
+        errors = result.errors
+        if not result.title:
+            errors.append(_("The title is missing."))
+        external_id = result.external_id
+        if external_id in seen_ids:
+            errors.append(
+                _("The external id “%(id)s” is used twice in this file (also in row %(row)d).")
+                % {"id": external_id, "row": seen_ids[external_id]}
+            )
+        elif external_id:
+            seen_ids[external_id] = line
+        if external_id in elsewhere:
+            errors.append(
+                _("The external id “%(id)s” belongs to a measure of another radar.") % {"id": external_id}
+            )
+
+        for name in present:
+            if name in LIST_COLUMNS:
+                result.lists[name] = parser.parse_list(name, row.get(name, ""), errors)
+            elif name != "external_id" or external_id:
+                result.values[name] = parser.parse(name, row.get(name, ""), errors)
+        if errors:
+            continue
+        _plan_row(radar, result, existing.get(external_id), seen_slugs, publish)
+    return report
+
+
+def _plan_row(radar, result, existing, seen_slugs, publish):
+    """Decide create/update/unchanged, and let the model's own validation speak."""
+    values = dict(result.values)
+    if existing is None:
+        page = MeasurePage(locale_id=radar.locale_id, live=False)
+        page._cached_parent_obj = radar  # lets Wagtail check the slug among the radar's children
+        result.action = CREATE
+    else:
+        page = existing.get_latest_revision_as_object()
+        result.action = UPDATE
+        if not values.get("slug"):
+            values.pop("slug", None)  # an empty slug keeps the measure's URL
+    current_lists = _current_lists(page) if existing else {}
+    for name, value in values.items():
+        if existing is not None and getattr(page, name) != value:
+            result.changes.append(name)
+        setattr(page, name, value)
+    for name, terms in result.lists.items():
+        if existing is not None and not _same_terms(current_lists[name], terms):
+            result.changes.append(name)
+    if existing is not None and not result.changes:
+        # Same as the latest draft: nothing to save, but publishing may still be due.
+        unpublished = existing.has_unpublished_changes or not existing.live
+        result.action = PUBLISH if publish and unpublished else UNCHANGED
+    try:
+        # A new page gets its place in the tree only when it is added under the radar.
+        page.full_clean(exclude=["path", "depth", "numchild"] if existing is None else None)
+    except ValidationError as error:
+        for column, messages in error.message_dict.items():
+            label = "" if column == "__all__" else f"{column}: "
+            result.errors.extend(label + message for message in messages)
+        return
+    if result.action == CREATE:
+        if page.slug in seen_slugs:
+            result.errors.append(
+                _("The slug “%(slug)s” is also taken by row %(row)d; give one of them another slug or title.")
+                % {"slug": page.slug, "row": seen_slugs[page.slug]}
+            )
+            return
+        seen_slugs[page.slug] = result.row
+    result.page = page
+
+
+def _apply_lists(page, lists):
+    if "co_departments" in lists:
+        page.co_departments = [MeasureCoDepartment(department=term) for term in lists["co_departments"]]
+    if "topics" in lists:
+        page.topics = [MeasureTopic(topic=term) for term in lists["topics"]]
+    if "principles" in lists:
+        # Keep the text that explains how the measure serves a principle it already had.
+        texts = {row.principle_id: row.text for row in page.principles.all()}
+        page.principles = [
+            MeasurePrinciple(principle=term, text=texts.get(term.pk, ""), locale_id=page.locale_id)
+            for term in lists["principles"]
+        ]
+
+
+def apply_report(radar, report, publish=False, user=None):
+    """Write the checked rows of ``report`` in one transaction (all or nothing)."""
+    assert report.ok, "apply_report needs a report without errors"
+    with transaction.atomic():
+        for result in report.rows:
+            if result.action == UNCHANGED:
+                continue
+            page = result.page
+            if result.action == PUBLISH:
+                page.get_latest_revision().publish(user=user)
+                continue
+            _apply_lists(page, result.lists)
+            if result.action == CREATE:
+                page.has_unpublished_changes = True
+                radar.add_child(instance=page)
+            revision = page.save_revision(user=user, log_action=True)
+            if publish:
+                revision.publish(user=user)
+            result.page = page
+    report.applied = True
+    return report
+
+
+def import_table(radar, table, dry_run=True, publish=False, user=None):
+    """Check ``table`` and, unless ``dry_run`` or any row fails, import it."""
+    report = check_table(radar, table, publish=publish)
+    report.dry_run = dry_run
+    if report.ok and not dry_run:
+        apply_report(radar, report, publish=publish, user=user)
+    return report

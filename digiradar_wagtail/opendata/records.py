@@ -1,0 +1,169 @@
+"""
+Everything the exports say about a list of measures, gathered in a fixed number of queries.
+
+:func:`collect` returns one :class:`MeasureRecord` per measure with the measure's related rows
+and the names of its sector, ring and taxonomy terms in the radar's language. The JSON, CSV
+and Atom writers only format these records.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from ..conf import digiradar_settings
+from ..localization import in_locale
+from ..models import (
+    MeasureCoDepartment,
+    MeasureCouncilDecision,
+    MeasureHistoryEntry,
+    MeasureIndicator,
+    MeasureMilestone,
+    MeasurePage,
+    MeasurePrinciple,
+    MeasureRelation,
+    MeasureTopic,
+)
+
+
+@dataclass
+class MeasureRecord:
+    """A measure with its related rows, ready to be written out."""
+
+    page: object
+    url: str
+    lead_department: object = None
+    co_departments: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
+    principles: list = field(default_factory=list)  # (principle, text)
+    milestones: list = field(default_factory=list)
+    indicators: list = field(default_factory=list)
+    council_decisions: list = field(default_factory=list)
+    relations: list = field(default_factory=list)  # (relation_type, target page or None, target url)
+    history: list = field(default_factory=list)  # MeasureHistoryEntry, newest first
+    ratings: object = None
+
+
+def _by_page(rows):
+    grouped = {}
+    for row in rows:
+        grouped.setdefault(row.page_id, []).append(row)
+    return grouped
+
+
+def _localised(objects, locale):
+    """``{pk of the original: object in locale}`` for a list of taxonomy terms."""
+    objects = [obj for obj in objects if obj is not None]
+    return {original.pk: shown for original, shown in zip(objects, in_locale(objects, locale), strict=True)}
+
+
+def load_ratings(translation_keys):
+    """Rating aggregates per translation key, or ``{}`` when the ratings app is not there."""
+    try:
+        from ..ratings.aggregates import aggregates_for
+    except ImportError:
+        try:
+            from ..ratings.opendata import aggregates_for
+        except ImportError:
+            return {}
+    return aggregates_for(list(translation_keys)) or {}
+
+
+def collect(radar, measures, request=None, with_ratings=True):
+    """One :class:`MeasureRecord` per measure of ``measures`` (a list), in the same order."""
+    locale = radar.locale
+    pks = [measure.pk for measure in measures]
+    keys = [measure.translation_key for measure in measures]
+
+    topics = _by_page(MeasureTopic.objects.filter(page_id__in=pks).select_related("topic"))
+    co_departments = _by_page(
+        MeasureCoDepartment.objects.filter(page_id__in=pks).select_related("department")
+    )
+    principles = _by_page(MeasurePrinciple.objects.filter(page_id__in=pks).select_related("principle"))
+    milestones = _by_page(MeasureMilestone.objects.filter(page_id__in=pks))
+    indicators = _by_page(MeasureIndicator.objects.filter(page_id__in=pks))
+    decisions = _by_page(MeasureCouncilDecision.objects.filter(page_id__in=pks))
+    relations = _by_page(MeasureRelation.objects.filter(page_id__in=pks))
+
+    # Taxonomy foreign keys point at the source language's terms: show them in the radar's.
+    departments = _localised(
+        [m.lead_department for m in measures]
+        + [row.department for rows in co_departments.values() for row in rows],
+        locale,
+    )
+    topic_names = _localised([row.topic for rows in topics.values() for row in rows], locale)
+    principle_names = _localised([row.principle for rows in principles.values() for row in rows], locale)
+
+    targets = _relation_targets(
+        [row.target_id for rows in relations.values() for row in rows], locale, request
+    )
+
+    history = {}
+    for entry in MeasureHistoryEntry.objects.filter(measure_key__in=keys):
+        history.setdefault(entry.measure_key, []).append(entry)
+    ratings = load_ratings(keys) if with_ratings else {}
+
+    records = []
+    for measure in measures:
+        records.append(
+            MeasureRecord(
+                page=measure,
+                url=measure.get_full_url(request) or "",
+                lead_department=departments.get(measure.lead_department_id),
+                co_departments=[departments[row.department_id] for row in co_departments.get(measure.pk, [])],
+                topics=[topic_names[row.topic_id] for row in topics.get(measure.pk, [])],
+                principles=[
+                    (principle_names[row.principle_id], row.text) for row in principles.get(measure.pk, [])
+                ],
+                milestones=milestones.get(measure.pk, []),
+                indicators=indicators.get(measure.pk, []),
+                council_decisions=decisions.get(measure.pk, []),
+                relations=[
+                    (row.relation_type, *targets.get(row.target_id, (None, "")))
+                    for row in relations.get(measure.pk, [])
+                ],
+                history=history.get(measure.translation_key, []),
+                ratings=ratings.get(measure.translation_key, ratings.get(str(measure.translation_key))),
+            )
+        )
+    return records
+
+
+def _relation_targets(target_ids, locale, request):
+    """
+    ``{target pk: (page, url)}``: each related measure in the radar's language where it exists
+    and is live. Relations are synchronised, so they may point at the source language's page.
+    """
+    if not target_ids:
+        return {}
+    key_by_pk = dict(MeasurePage.objects.filter(pk__in=target_ids).values_list("pk", "translation_key"))
+    pages = {
+        page.translation_key: page
+        for page in MeasurePage.objects.live()
+        .public()
+        .filter(translation_key__in=key_by_pk.values(), locale=locale)
+    }
+    found = {}
+    for pk, key in key_by_pk.items():
+        page = pages.get(key)
+        if page is not None:
+            found[pk] = (page, page.get_full_url(request) or "")
+    return found
+
+
+def ring_movement(history, ring_order, now=None):
+    """
+    -1, 0 or 1 as in the Zalando tech radar: 1 when the measure moved to a later phase (inwards)
+    within the marker period, -1 when it moved back, 0 otherwise.
+    """
+    now = now or timezone.now()
+    since = now - datetime.timedelta(days=digiradar_settings.HISTORY_MARKER_DAYS)
+    for entry in history:  # newest first
+        if entry.recorded_at < since:
+            break
+        if entry.ring_changed:
+            before, after = ring_order.get(entry.previous_ring_key), ring_order.get(entry.ring_key)
+            if before is None or after is None:
+                return 0
+            return 1 if after > before else -1
+    return 0
