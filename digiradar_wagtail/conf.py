@@ -27,7 +27,8 @@ DEFAULTS = {
     # Largest spreadsheet the admin import accepts, in bytes.
     "IMPORT_MAX_BYTES": 5 * 1024 * 1024,
     # Participation (comments and ratings) --------------------------------------------------
-    # The site's privacy page, linked from the consent checkbox of the comment form.
+    # The site's privacy page, linked from the consent checkbox of the comment form: one URL,
+    # or one per language, e.g. {"de": "/de/datenschutz/", "en": "/en/privacy/"}.
     "PRIVACY_URL": "/datenschutz/",
     # "pre": nothing is public before a moderator approves it; "post": published at once.
     "COMMENTS_MODERATION": "pre",
@@ -71,3 +72,14 @@ class DigiradarSettings:
 
 
 digiradar_settings = DigiradarSettings()
+
+
+def privacy_url(language=None):
+    """The privacy page for ``language`` (default: the active one)."""
+    from django.utils.translation import get_language
+
+    url = digiradar_settings.PRIVACY_URL
+    if isinstance(url, dict):
+        language = (language or get_language() or "").split("-")[0]
+        return url.get(language) or next(iter(url.values()), "")
+    return url

@@ -13,3 +13,16 @@ class CommentsBlock(ParticipationWindowBlock):
         icon = "comment"
         label = _("Citizen comments")
         template = "digiradar_comments/comments_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        parent_context = parent_context or {}
+        page, request = parent_context.get("page"), parent_context.get("request")
+        if page is None or request is None or not getattr(page, "pk", None):
+            # Previews of the block alone (no page) show nothing to discuss.
+            context["comments_unavailable"] = True
+            return context
+        from .display import discussion_context
+
+        context.update(discussion_context(request, page, self.is_open(value)))
+        return context

@@ -27,7 +27,6 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
-    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -129,6 +128,10 @@ WAGTAIL_SITE_NAME = "Digitalisierungsradar München (Demo)"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "xlsx", "txt"]
+# No avatars from gravatar.com: the admin must not send editors' data to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Citizens who want to comment under their name log in here (the demo has no public accounts).
+LOGIN_URL = "wagtailadmin_login"
 
 # digiradar: django-comments-xtd
 SITE_ID = 1
@@ -138,12 +141,15 @@ COMMENTS_XTD_CONFIRM_EMAIL = True
 COMMENTS_XTD_SALT = b"digiradar-demo-salt"
 COMMENTS_XTD_FROM_EMAIL = "radar@example.invalid"
 COMMENTS_XTD_CONTACT_EMAIL = "radar@example.invalid"
+# digiradar: comments carry a moderation state of their own; mails are sent in the request, not a thread
+COMMENTS_XTD_MODEL = "digiradar_wagtail.comments.models.Comment"
+COMMENTS_XTD_THREADED_EMAILS = False
 DEFAULT_FROM_EMAIL = "radar@example.invalid"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 # digiradar: the plugin's own settings (defaults in digiradar_wagtail/conf.py)
 DIGIRADAR_BASE_TEMPLATE = "base.html"
-DIGIRADAR_PRIVACY_URL = "/de/datenschutz/"
+DIGIRADAR_PRIVACY_URL = {"de": "/de/datenschutz/", "en": "/en/privacy/"}
 
 LOGGING = {
     "version": 1,

@@ -51,7 +51,40 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def chromium_browser():
+def _serialized_databases(django_db_setup):
+    """
+    The test databases' serialized contents, read before Playwright starts.
+
+    Playwright's sync API runs the test in a greenlet with contextvars of its own, and Django keeps
+    its connections in contextvars: inside it, ``connections["default"]`` is a new object that lacks
+    the ``_test_serialized_contents`` the database setup stored, and serialized rollback would
+    silently restore nothing after the first browser test.
+    """
+    from django.db import connections
+
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+@pytest.fixture(autouse=True)
+def _restore_serialized_databases(request, _serialized_databases):
+    if "chromium_browser" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("chromium_browser")  # start Playwright first: its context is the one to fix
+    from django.db import connections
+
+    for alias, contents in _serialized_databases.items():
+        if not hasattr(connections[alias], "_test_serialized_contents"):
+            connections[alias]._test_serialized_contents = contents
+    yield
+
+
+@pytest.fixture(scope="session")
+def chromium_browser(_serialized_databases):
     if not os.path.exists(CHROMIUM):
         message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
         if os.environ.get("CI"):
@@ -133,4 +166,3 @@ def admin_login(page, live_server, username, password):
 @pytest.fixture(name="admin_login")
 def admin_login_fixture():
     return admin_login
-

@@ -1,0 +1,16 @@
+"""Mail moderators one digest of the pending comments they have not been told about yet."""
+
+from django.core.management.base import BaseCommand
+
+from ...notifications import send_digest
+
+
+class Command(BaseCommand):
+    help = (
+        "Send moderators a digest of new pending comments "
+        "(for DIGIRADAR_COMMENTS_NOTIFY = 'digest'; run it from cron)."
+    )
+
+    def handle(self, *args, **options):
+        count = send_digest()
+        self.stdout.write(f"Digest sent for {count} comment(s).")

@@ -1,0 +1,147 @@
+"""
+The data of a discussion: one :class:`Discussion` per page across its translations, the comments
+in it (django-comments-xtd's threaded comment with a moderation state of our own) and reports.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_comments_xtd.models import XtdComment
+
+PENDING, PUBLISHED, HIDDEN, REMOVED = "pending", "published", "hidden", "removed"
+STATE_CHOICES = [
+    (PENDING, _("Pending")),
+    (PUBLISHED, _("Published")),
+    (HIDDEN, _("Hidden")),
+    (REMOVED, _("Removed")),
+]
+
+
+def visibility_for(state):
+    """How a state maps onto django_comments' ``is_public`` and ``is_removed`` flags."""
+    return {
+        "is_public": state in (PUBLISHED, REMOVED),
+        "is_removed": state == REMOVED,
+    }
+
+
+class Discussion(models.Model):
+    """
+    The thread of one page in all its languages: comments attach here, not to a page, so that
+    the German and English versions of a measure show the same comments.
+    """
+
+    translation_key = models.UUIDField(_("translation key"), unique=True, editable=False)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page the discussion was first opened on; any translation shows it."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("discussion")
+        verbose_name_plural = _("discussions")
+
+    def __str__(self):
+        return self.page.title if self.page_id and self.page else str(self.translation_key)
+
+    @classmethod
+    def for_page(cls, page):
+        """The discussion of ``page`` (created on first use), shared by all its translations."""
+        discussion, _ = cls.objects.get_or_create(
+            translation_key=page.translation_key, defaults={"page_id": page.pk}
+        )
+        return discussion
+
+    def get_absolute_url(self):
+        return self.page.url if self.page_id and self.page else "/"
+
+
+class Comment(XtdComment):
+    """
+    A citizen's comment (or the city's reply) with its moderation state.
+
+    ``state`` is the truth; ``is_public`` and ``is_removed`` are kept in step with it so that
+    django_comments' own helpers agree. No IP address is ever stored.
+    """
+
+    xtdcomment_ptr = models.OneToOneField(
+        XtdComment,
+        parent_link=True,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="digiradar_comment",
+    )
+    state = models.CharField(_("state"), max_length=16, choices=STATE_CHOICES, default=PENDING, db_index=True)
+    is_official = models.BooleanField(_("city's reply"), default=False)
+    moderation_reason = models.TextField(_("reason"), blank=True)
+    # Why the comment went to pre-moderation although the site runs post-moderation.
+    held_for = models.CharField(_("held for review because of"), max_length=64, blank=True)
+    language = models.CharField(_("language"), max_length=12, blank=True)
+    notified_at = models.DateTimeField(_("moderators notified at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        permissions = [("moderate_comments", _("Can moderate comments"))]
+
+    def __str__(self):
+        return f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        # django_comments copies REMOTE_ADDR into ip_address; we keep none, whatever the code path.
+        self.ip_address = None
+        for field, value in visibility_for(self.state).items():
+            setattr(self, field, value)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self, anchor_pattern="#c%(id)s"):
+        discussion = Discussion.objects.filter(pk=self.object_pk).select_related("page").first()
+        base = discussion.get_absolute_url() if discussion else "/"
+        return base + anchor_pattern % {"id": self.pk}
+
+    @property
+    def is_visible_text(self):
+        return self.state == PUBLISHED
+
+
+class CommentReport(models.Model):
+    """A report (flag) of a comment: one per person, with a reason."""
+
+    SPAM, ABUSE, OFF_TOPIC, PRIVACY, OTHER = "spam", "abuse", "off_topic", "privacy", "other"
+    REASON_CHOICES = [
+        (SPAM, _("Spam or advertising")),
+        (ABUSE, _("Insult, threat or discrimination")),
+        (OFF_TOPIC, _("Off topic")),
+        (PRIVACY, _("Reveals personal data")),
+        (OTHER, _("Other")),
+    ]
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    # A keyed hash of the user id or client address: tells reporters apart, identifies nobody.
+    reporter_key = models.CharField(max_length=64)
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=16, choices=REASON_CHOICES)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+    # Set when a moderator has looked at the comment again; resolved reports no longer count.
+    resolved = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "reporter_key"], name="digiradar_comments_one_report_per_person"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} (#{self.comment_id})"

@@ -1,0 +1,179 @@
+"""
+Every change of a comment's moderation state goes through here, so that each one is written to
+Wagtail's audit log with who did it and why.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
+
+from ..conf import digiradar_settings
+from . import notifications
+from .models import HIDDEN, PENDING, PUBLISHED, REMOVED, Comment, CommentReport, Discussion, visibility_for
+
+APPROVE = "digiradar_comments.approve"
+HIDE = "digiradar_comments.hide"
+REMOVE = "digiradar_comments.remove"
+TO_PENDING = "digiradar_comments.to_pending"
+AUTHOR_DELETE = "digiradar_comments.author_delete"
+OFFICIAL_REPLY = "digiradar_comments.official_reply"
+REPORT = "digiradar_comments.report"
+ERASE = "digiradar_comments.erase"
+
+LOG_ACTIONS = {
+    APPROVE: (gettext_lazy("Approve comment"), gettext_lazy("Comment approved")),
+    HIDE: (gettext_lazy("Hide comment"), gettext_lazy("Comment hidden")),
+    REMOVE: (gettext_lazy("Remove comment"), gettext_lazy("Comment removed")),
+    TO_PENDING: (
+        gettext_lazy("Return comment to moderation"),
+        gettext_lazy("Comment returned to moderation"),
+    ),
+    AUTHOR_DELETE: (gettext_lazy("Delete own comment"), gettext_lazy("Comment deleted by its author")),
+    OFFICIAL_REPLY: (gettext_lazy("Reply as the city"), gettext_lazy("City's reply published")),
+    REPORT: (gettext_lazy("Report comment"), gettext_lazy("Comment reported")),
+    ERASE: (gettext_lazy("Erase author data"), gettext_lazy("Author's comments exported and erased")),
+}
+
+
+def _log(comment, action, user=None, **data):
+    log(comment, action, user=user, title=_("Comment #%(id)s") % {"id": comment.pk}, data=data)
+
+
+def set_state(comment, state, user=None, reason="", action=None):
+    """
+    Move ``comment`` to ``state`` and log it. Uses ``update()`` so that django-comments-xtd's
+    pre_save cascade does not overwrite the states of the replies.
+    """
+    previous = comment.state
+    fields = {"state": state, "moderation_reason": reason, **visibility_for(state)}
+    if state == REMOVED:
+        fields["comment"] = ""  # text blanked, thread kept
+    with transaction.atomic():
+        Comment.objects.filter(pk=comment.pk).update(**fields)
+        if state in (PUBLISHED, HIDDEN, REMOVED):
+            # A moderator has decided; earlier reports no longer count towards the threshold.
+            CommentReport.objects.filter(comment=comment, resolved=False).update(resolved=True)
+        for field, value in fields.items():
+            setattr(comment, field, value)
+        _log(
+            comment,
+            action or _ACTION_FOR_STATE[state],
+            user=user,
+            reason=reason,
+            previous=previous,
+            state=state,
+        )
+    return comment
+
+
+_ACTION_FOR_STATE = {PUBLISHED: APPROVE, HIDDEN: HIDE, REMOVED: REMOVE, PENDING: TO_PENDING}
+
+
+def approve(comment, user, reason=""):
+    return set_state(comment, PUBLISHED, user, reason)
+
+
+def hide(comment, user, reason):
+    set_state(comment, HIDDEN, user, reason)
+    notifications.tell_author_hidden(comment, reason)
+    return comment
+
+
+def remove(comment, user, reason=""):
+    return set_state(comment, REMOVED, user, reason)
+
+
+def delete_by_author(comment, user):
+    return set_state(comment, REMOVED, user, _("Deleted by its author."), action=AUTHOR_DELETE)
+
+
+def report(comment, reporter_key, reason, note="", user=None):
+    """
+    Record one report per person; return False if this person already reported the comment.
+    Enough open reports send a published comment back to moderation.
+    """
+    with transaction.atomic():
+        report, created = CommentReport.objects.get_or_create(
+            comment=comment,
+            reporter_key=reporter_key,
+            defaults={"reason": reason, "note": note, "reporter": user},
+        )
+        if not created:
+            return False
+        _log(comment, REPORT, user=user, reason=reason, note=note)
+        open_reports = CommentReport.objects.filter(comment=comment, resolved=False).count()
+        if comment.state == PUBLISHED and open_reports >= digiradar_settings.COMMENTS_REPORTS_TO_PENDING:
+            set_state(
+                comment,
+                PENDING,
+                None,
+                _("%(count)d reports") % {"count": open_reports},
+                action=TO_PENDING,
+            )
+    return True
+
+
+def reply_as_city(parent, user, text, site_id):
+    """Publish the city's reply to ``parent``; it appears at once and is marked as official."""
+    level_parent = parent
+    if parent.level >= digiradar_settings.COMMENTS_MAX_THREAD_LEVEL:
+        # The thread is as deep as it may go: answer alongside the comment instead.
+        level_parent = Comment.objects.get(pk=parent.parent_id)
+    with transaction.atomic():
+        reply = Comment(
+            content_type=parent.content_type,
+            object_pk=parent.object_pk,
+            site_id=site_id,
+            user=user,
+            user_name=str(digiradar_city_name())[:50],
+            user_email=user.email or "",
+            comment=text,
+            submit_date=timezone.now(),
+            parent_id=level_parent.pk,
+            state=PUBLISHED,
+            is_official=True,
+        )
+        reply.save()
+        _log(reply, OFFICIAL_REPLY, user=user, reply_to=parent.pk)
+    return reply
+
+
+def digiradar_city_name():
+    from django.conf import settings
+
+    return getattr(settings, "WAGTAIL_SITE_NAME", "") or _("City")
+
+
+def create_comment(data, state, held_for=""):
+    """Save a new comment from the form's (or a confirmation link's) data."""
+    fields = {
+        key: data.get(key)
+        for key in (
+            "content_type",
+            "object_pk",
+            "user",
+            "user_name",
+            "user_email",
+            "user_url",
+            "comment",
+            "submit_date",
+            "site_id",
+            "parent_id",
+            "language",
+        )
+    }
+    fields["user_url"] = fields["user_url"] or ""
+    fields["parent_id"] = fields["parent_id"] or 0
+    fields["language"] = fields["language"] or ""
+    comment = Comment(**fields, state=state, held_for=held_for)
+    comment.save()
+    return comment
+
+
+def discussion_of(comment):
+    if comment.content_type_id != ContentType.objects.get_for_model(Discussion).pk:
+        return None
+    return Discussion.objects.filter(pk=comment.object_pk).select_related("page").first()

@@ -1,0 +1,95 @@
+"""
+Mails of the comment sub-app. None of them repeats a comment's text or its author's name, so
+that no mail can be abused to carry someone else's message to a third party.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.mail import send_mail
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from ..conf import digiradar_settings
+from .models import PENDING, Comment
+
+
+def _from_email():
+    return getattr(settings, "COMMENTS_XTD_FROM_EMAIL", None) or settings.DEFAULT_FROM_EMAIL
+
+
+def _admin_url(path):
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path
+
+
+def _send(template, context, recipients):
+    subject = render_to_string(f"digiradar_comments/mail/{template}_subject.txt", context).strip()
+    body = render_to_string(f"digiradar_comments/mail/{template}.txt", context)
+    send_mail(" ".join(subject.split()), body, _from_email(), recipients)
+
+
+def moderators():
+    """Active users who may moderate (superusers only if nobody has the permission explicitly)."""
+    User = get_user_model()
+    permission = Permission.objects.filter(
+        content_type__app_label="digiradar_comments", codename="moderate_comments"
+    ).first()
+    users = User.objects.filter(is_active=True).exclude(email="")
+    explicit = users.filter(Q(groups__permissions=permission) | Q(user_permissions=permission)).distinct()
+    return list(explicit) or list(users.filter(is_superuser=True))
+
+
+def send_confirmation_request(email, confirm_url, page_title):
+    _send("confirm", {"confirm_url": confirm_url, "page_title": page_title}, [email])
+
+
+def notify_moderators(comments):
+    """Tell moderators about new pending comments, with a link straight to each one in the queue."""
+    comments = [comment for comment in comments if comment.state == PENDING]
+    recipients = [user.email for user in moderators()]
+    if not comments or not recipients:
+        return 0
+    items = [
+        {"id": c.pk, "url": _admin_url(reverse("digiradar_comments_admin:detail", args=[c.pk]))}
+        for c in comments
+    ]
+    with translation.override(settings.LANGUAGE_CODE):
+        _send(
+            "pending",
+            {"items": items, "queue_url": _admin_url(reverse("digiradar_comments_admin:queue"))},
+            recipients,
+        )
+    Comment.objects.filter(pk__in=[c.pk for c in comments]).update(notified_at=timezone.now())
+    return len(comments)
+
+
+def notify_new_comment(comment):
+    if digiradar_settings.COMMENTS_NOTIFY == "immediate":
+        notify_moderators([comment])
+
+
+def send_digest():
+    """Send one mail listing all pending comments moderators have not yet been told about."""
+    pending = list(Comment.objects.filter(state=PENDING, notified_at__isnull=True).order_by("submit_date"))
+    return notify_moderators(pending)
+
+
+def tell_author_hidden(comment, reason):
+    """The author learns that, and why, a comment was hidden (the reason is the moderator's text)."""
+    if not comment.user_email:
+        return
+    from .moderation import discussion_of
+
+    discussion = discussion_of(comment)
+    with translation.override(comment.language or settings.LANGUAGE_CODE):
+        _send(
+            "hidden",
+            {
+                "reason": reason,
+                "page_title": str(discussion) if discussion else "",
+                "submit_date": comment.submit_date,
+            },
+            [comment.user_email],
+        )

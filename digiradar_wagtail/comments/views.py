@@ -1,0 +1,222 @@
+"""
+Public views of the comments. Every refusal is a clear 4xx page or a form error; nothing is
+written unless the whole post is valid.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+from django_comments_xtd import signed
+from django_comments_xtd.models import TmpXtdComment
+from wagtail.models import Page
+
+from ..conf import digiradar_settings
+from . import moderation, notifications, spam
+from .display import can_post, discussion_context
+from .forms import CommentForm, ReportForm
+from .models import PENDING, PUBLISHED, REMOVED, Comment, Discussion
+from .pages import comments_block_value
+
+DISCUSSION_LABEL = "digiradar_comments.discussion"
+CONFIRM_DAYS = 7
+
+
+def _base_context(**context):
+    return {"base_template": digiradar_settings.BASE_TEMPLATE, **context}
+
+
+def message(request, status, title, text, page=None):
+    """A short page that says why a request was refused (status 4xx)."""
+    return TemplateResponse(
+        request,
+        "digiradar_comments/message.html",
+        _base_context(title=title, text=text, back_url=page.get_url(request) if page else ""),
+        status=status,
+    )
+
+
+def _back_to(url, status):
+    return HttpResponseRedirect(f"{url}?comment={status}#comments", status=303)
+
+
+def _salt():
+    return getattr(settings, "COMMENTS_XTD_SALT", b"")
+
+
+def _page_for(request, discussion, page_id):
+    """The live page a post came from; it must belong to ``discussion``."""
+    try:
+        page = Page.objects.live().get(pk=int(page_id)).specific
+    except (TypeError, ValueError, Page.DoesNotExist):
+        return None
+    return page if page.translation_key == discussion.translation_key else None
+
+
+def _initial_state(text):
+    held_for = spam.hold_reasons(text)
+    if digiradar_settings.COMMENTS_MODERATION == "post" and not held_for:
+        return PUBLISHED, ""
+    return PENDING, ",".join(held_for)
+
+
+@require_POST
+@never_cache
+def post_comment(request):
+    data = request.POST
+    if data.get("content_type") != DISCUSSION_LABEL:
+        return message(request, 400, _("Comment not posted"), _("This form does not belong to a discussion."))
+    try:
+        discussion = Discussion.objects.get(pk=int(data.get("object_pk", "")))
+    except (ValueError, Discussion.DoesNotExist):
+        return message(request, 404, _("Comment not posted"), _("This discussion does not exist."))
+    page = _page_for(request, discussion, data.get("page"))
+    found = comments_block_value(page) if page else None
+    if found is None:
+        return message(request, 404, _("Comment not posted"), _("This page has no discussion."))
+    value, block = found
+    if not block.is_open(value):
+        return message(request, 403, _("Comment not posted"), _("The discussion is closed."), page)
+    if not can_post(request, True):
+        return redirect_to_login(page.get_url(request))
+
+    form = CommentForm(discussion, data=data, user=request.user)
+    form.is_valid()
+    if form.security_errors():
+        return message(
+            request,
+            400,
+            _("Comment not posted"),
+            _("The form was changed or is too old. Please reload the page."),
+            page,
+        )
+    if form.errors:
+        context = _base_context(page=page, **discussion_context(request, page, True, form=form))
+        return TemplateResponse(request, "digiradar_comments/form_page.html", context, status=400)
+    limit, window = digiradar_settings.COMMENTS_RATE_LIMIT, digiradar_settings.COMMENTS_RATE_WINDOW
+    if spam.hit_rate_limit(request, "post", limit, window):
+        return message(
+            request,
+            429,
+            _("Comment not posted"),
+            _("You have written many comments in a short time. Please wait a few minutes."),
+            page,
+        )
+
+    comment_data = form.get_comment_create_data()
+    if not form.user and getattr(settings, "COMMENTS_XTD_CONFIRM_EMAIL", True):
+        # django-comments-xtd's confirmation: nothing is stored until the link in the mail is opened.
+        tmp = TmpXtdComment(comment_data)
+        tmp.page_id = page.pk
+        key = signed.dumps(tmp, compress=True, extra_key=_salt()).decode()
+        confirm_url = request.build_absolute_uri(reverse("digiradar_comments:confirm", args=[key]))
+        notifications.send_confirmation_request(comment_data["user_email"], confirm_url, page.title)
+        return _back_to(page.get_url(request), "confirm")
+
+    state, held_for = _initial_state(comment_data["comment"])
+    with transaction.atomic():
+        comment = moderation.create_comment(comment_data, state, held_for)
+    notifications.notify_new_comment(comment)
+    return _back_to(page.get_url(request), "published" if state == PUBLISHED else "pending")
+
+
+@require_http_methods(["GET"])
+@never_cache
+def confirm_comment(request, key):
+    try:
+        tmp = signed.loads(key, extra_key=_salt())
+    except (ValueError, ObjectDoesNotExist, LookupError, AttributeError, TypeError, EOFError):
+        tmp = None
+    if not isinstance(tmp, TmpXtdComment) or not isinstance(tmp.content_object, Discussion):
+        return message(request, 400, _("Link not valid"), _("This confirmation link is not valid."))
+    page = _page_for(request, tmp.content_object, tmp.page_id)
+    if page is None:
+        return message(request, 404, _("Link not valid"), _("The page of this comment no longer exists."))
+    if tmp.submit_date < timezone.now() - datetime.timedelta(days=CONFIRM_DAYS):
+        return message(request, 400, _("Link expired"), _("This confirmation link has expired."), page)
+    existing = Comment.objects.filter(
+        object_pk=tmp.object_pk, user_email=tmp.user_email, submit_date=tmp.submit_date
+    ).first()
+    if existing is not None:  # the link was opened before
+        return _back_to(page.get_url(request), "published" if existing.state == PUBLISHED else "pending")
+    found = comments_block_value(page)
+    if found is None or not found[1].is_open(found[0]):
+        return message(request, 403, _("Comment not posted"), _("The discussion is closed."), page)
+    state, held_for = _initial_state(tmp.comment)
+    with transaction.atomic():
+        comment = moderation.create_comment(tmp, state, held_for)
+    notifications.notify_new_comment(comment)
+    return _back_to(page.get_url(request), "published" if state == PUBLISHED else "pending")
+
+
+def _next_url(request, comment):
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate.split("?")[0].split("#")[0]
+    discussion = moderation.discussion_of(comment)
+    return discussion.get_absolute_url() if discussion else "/"
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def report_comment(request, pk):
+    comment = Comment.objects.filter(pk=pk, state=PUBLISHED).first()
+    if comment is None:
+        return message(
+            request, 404, _("Comment not found"), _("This comment does not exist or is not published.")
+        )
+    back = _next_url(request, comment)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        limit, window = digiradar_settings.COMMENTS_REPORT_RATE_LIMIT, digiradar_settings.COMMENTS_RATE_WINDOW
+        if spam.hit_rate_limit(request, "report", limit, window):
+            return message(
+                request,
+                429,
+                _("Report not sent"),
+                _("You have sent many reports in a short time. Please wait a few minutes."),
+            )
+        user = request.user if request.user.is_authenticated else None
+        created = moderation.report(
+            comment,
+            spam.client_key(request),
+            form.cleaned_data["reason"],
+            form.cleaned_data["note"],
+            user=user,
+        )
+        if created:
+            return _back_to(back, "reported")
+        form.add_error(None, _("You have already reported this comment."))
+    status = 400 if request.method == "POST" else 200
+    context = _base_context(comment=comment, form=form, back_url=back)
+    return TemplateResponse(request, "digiradar_comments/report.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def delete_comment(request, pk):
+    comment = Comment.objects.filter(pk=pk).exclude(state=REMOVED).first()
+    if comment is None:
+        return message(request, 404, _("Comment not found"), _("This comment does not exist."))
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if comment.user_id != request.user.pk or comment.is_official:
+        return message(request, 403, _("Not allowed"), _("You can only delete your own comments."))
+    back = _next_url(request, comment)
+    if request.method == "POST":
+        moderation.delete_by_author(comment, request.user)
+        return _back_to(back, "deleted")
+    context = _base_context(comment=comment, back_url=back)
+    return TemplateResponse(request, "digiradar_comments/delete.html", context)

@@ -1,0 +1,198 @@
+"""Moderation through the Wagtail admin: every state change, its audit-log entry, reports, city replies."""
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+from wagtail.models import ModelLogEntry
+
+from digiradar_wagtail.comments.models import HIDDEN, PENDING, PUBLISHED, REMOVED, Comment, CommentReport
+from tests.comments.conftest import make_comment
+
+pytestmark = pytest.mark.django_db
+
+ADMIN = "/admin/digiradar-comments/"
+
+
+def log_actions(comment):
+    return [
+        (e.action, e.user_id, e.data.get("reason", ""))
+        for e in ModelLogEntry.objects.for_instance(comment).order_by("pk")
+    ]
+
+
+def test_every_state_change_is_logged_with_who_and_why(client, measure, moderator):
+    comment = make_comment(measure, "Zur Prüfung", state=PENDING)
+    client.force_login(moderator)
+
+    assert client.post(f"{ADMIN}{comment.pk}/approve/").status_code == 302
+    comment.refresh_from_db()
+    assert (comment.state, comment.is_public) == (PUBLISHED, True)
+    assert "Zur Prüfung" in client.get(measure.url).content.decode()
+
+    response = client.post(f"{ADMIN}{comment.pk}/hide/", {"hide-reason": "Beleidigend"})
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert (comment.state, comment.is_public, comment.moderation_reason) == (HIDDEN, False, "Beleidigend")
+    assert "Zur Prüfung" not in client.get(measure.url).content.decode()
+    # The author learns why (and the mail does not repeat the comment).
+    assert mail.outbox[-1].to == ["bea@example.org"] and "Beleidigend" in mail.outbox[-1].body
+    assert "Zur Prüfung" not in mail.outbox[-1].body
+
+    client.post(f"{ADMIN}{comment.pk}/approve/")  # hiding is reversible
+    client.post(f"{ADMIN}{comment.pk}/remove/", {"other-reason": "Spam"})
+    comment.refresh_from_db()
+    assert (comment.state, comment.comment, comment.is_removed) == (REMOVED, "", True)
+
+    assert log_actions(comment) == [
+        ("digiradar_comments.approve", moderator.pk, ""),
+        ("digiradar_comments.hide", moderator.pk, "Beleidigend"),
+        ("digiradar_comments.approve", moderator.pk, ""),
+        ("digiradar_comments.remove", moderator.pk, "Spam"),
+    ]
+    # The detail view shows the history with who and why.
+    html = client.get(f"{ADMIN}{comment.pk}/").content.decode()
+    assert "Beleidigend" in html and "Mo Derator" in html
+
+
+def test_hiding_needs_a_reason(client, measure, moderator):
+    comment = make_comment(measure)
+    client.force_login(moderator)
+    client.post(f"{ADMIN}{comment.pk}/hide/", {"hide-reason": "  "})
+    comment.refresh_from_db()
+    assert comment.state == PUBLISHED
+    assert log_actions(comment) == []
+
+
+def test_city_reply_is_published_marked_and_logged(client, measure, english, moderator):
+    from tests.builders import translate
+
+    comment = make_comment(measure, "Wann kommt das?")
+    client.force_login(moderator)
+    response = client.post(f"{ADMIN}{comment.pk}/reply/", {"text": "Im Herbst."})
+    assert response.status_code == 302
+    reply = Comment.objects.get(is_official=True)
+    assert (reply.state, reply.parent_id, reply.level) == (PUBLISHED, comment.pk, 1)
+    assert log_actions(reply) == [("digiradar_comments.official_reply", moderator.pk, "")]
+    client.logout()
+    english_measure = translate(measure, english)
+    for url in (measure.url, english_measure.url):
+        html = client.get(url).content.decode()
+        assert "digiradar-comment--official" in html and "Im Herbst." in html
+    assert "Antwort der Stadt" in client.get(measure.url).content.decode()
+    assert "City's reply" in client.get(english_measure.url).content.decode()
+
+
+@override_settings(DIGIRADAR_COMMENTS_REPORTS_TO_PENDING=3)
+def test_reports_one_per_person_and_n_reports_return_to_pending(client, measure):
+    comment = make_comment(measure, "Umstritten")
+    url = f"/de/digiradar/comments/{comment.pk}/report/"
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"reason": "abuse"}, REMOTE_ADDR="198.51.100.1").status_code == 303
+    again = client.post(url, {"reason": "spam"}, REMOTE_ADDR="198.51.100.1")
+    assert again.status_code == 400  # one report per person
+    assert CommentReport.objects.count() == 1
+    assert client.post(url, {"reason": "nonsense"}, REMOTE_ADDR="198.51.100.2").status_code == 400
+    client.post(url, {"reason": "spam", "note": "Werbung"}, REMOTE_ADDR="198.51.100.2")
+    comment.refresh_from_db()
+    assert comment.state == PUBLISHED
+    client.post(url, {"reason": "off_topic"}, REMOTE_ADDR="198.51.100.3")
+    comment.refresh_from_db()
+    assert comment.state == PENDING
+    assert [a for a, _, _ in log_actions(comment)] == ["digiradar_comments.report"] * 3 + [
+        "digiradar_comments.to_pending"
+    ]
+    assert "Umstritten" not in client.get(measure.url).content.decode()
+    # No IP address or raw address anywhere in the reports.
+    assert not CommentReport.objects.filter(reporter_key__contains="198.51").exists()
+
+
+def test_approval_resolves_reports_so_they_no_longer_count(client, measure, moderator):
+    comment = make_comment(measure)
+    for address in ("198.51.100.1", "198.51.100.2", "198.51.100.3"):
+        client.post(f"/de/digiradar/comments/{comment.pk}/report/", {"reason": "spam"}, REMOTE_ADDR=address)
+    comment.refresh_from_db()
+    assert comment.state == PENDING
+    client.force_login(moderator)
+    client.post(f"{ADMIN}{comment.pk}/approve/")
+    client.logout()
+    client.post(
+        f"/de/digiradar/comments/{comment.pk}/report/", {"reason": "spam"}, REMOTE_ADDR="198.51.100.9"
+    )
+    comment.refresh_from_db()
+    assert comment.state == PUBLISHED
+
+
+def test_bulk_approve_and_bulk_hide(client, measure, moderator):
+    first, second, third = (make_comment(measure, f"Nummer {n}", state=PENDING) for n in range(3))
+    client.force_login(moderator)
+    assert (
+        client.post(f"{ADMIN}bulk/", {"action": "approve", "ids": [first.pk, second.pk]}).status_code == 302
+    )
+    assert set(Comment.objects.filter(state=PUBLISHED).values_list("pk", flat=True)) == {first.pk, second.pk}
+    # Hiding in bulk needs a reason.
+    client.post(f"{ADMIN}bulk/", {"action": "hide", "ids": [first.pk, third.pk]})
+    assert not Comment.objects.filter(state=HIDDEN).exists()
+    client.post(f"{ADMIN}bulk/", {"action": "hide", "ids": [first.pk, third.pk], "reason": "Off topic"})
+    assert set(Comment.objects.filter(state=HIDDEN).values_list("pk", flat=True)) == {first.pk, third.pk}
+    assert ModelLogEntry.objects.filter(action="digiradar_comments.hide", user=moderator).count() == 2
+    # Garbage ids are a form error, not a 500.
+    assert client.post(f"{ADMIN}bulk/", {"action": "approve", "ids": ["x", "1; DROP"]}).status_code == 302
+
+
+def test_queue_filters_search_and_oldest_first(client, measure, moderator):
+    from tests.builders import days_ago
+
+    old = make_comment(measure, "Alter Kommentar", state=PENDING, submit_date=days_ago(3))
+    new = make_comment(measure, "Neuer Kommentar", state=PENDING, submit_date=days_ago(1))
+    published = make_comment(measure, "Schon sichtbar", state=PUBLISHED)
+    CommentReport.objects.create(comment=published, reporter_key="k", reason="spam")
+    client.force_login(moderator)
+    html = client.get(ADMIN).content.decode()
+    assert html.index("Alter Kommentar") < html.index("Neuer Kommentar")
+    assert "Schon sichtbar" not in html
+    assert "Schon sichtbar" in client.get(ADMIN, {"state": "all", "reported": "1"}).content.decode()
+    assert "Alter Kommentar" not in client.get(ADMIN, {"state": "all", "reported": "1"}).content.decode()
+    html = client.get(ADMIN, {"state": "all", "q": "neuer"}).content.decode()
+    assert "Neuer Kommentar" in html and "Alter Kommentar" not in html
+    html = client.get(
+        ADMIN, {"state": "pending", "date_from": days_ago(2).date().isoformat()}
+    ).content.decode()
+    assert "Neuer Kommentar" in html and "Alter Kommentar" not in html
+    discussion = old.object_pk
+    assert "Alter Kommentar" in client.get(ADMIN, {"discussion": discussion}).content.decode()
+    assert "Alter Kommentar" not in client.get(ADMIN, {"discussion": int(discussion) + 1}).content.decode()
+    # Nonsense filters are ignored, not a 500.
+    assert client.get(ADMIN, {"date_from": "gestern", "discussion": "x", "p": "-3"}).status_code == 200
+    assert new.pk
+
+
+def test_menu_item_and_dashboard_show_the_pending_count(client, measure, moderator, editor):
+    from tests.builders import days_ago
+
+    make_comment(measure, state=PENDING, submit_date=days_ago(2))
+    make_comment(measure, state=PENDING)
+    client.force_login(moderator)
+    html = client.get("/admin/").content.decode()
+    assert "digiradar-pending-comments" in html
+    assert "2 Kommentare warten auf Moderation" in html or "2 comments are waiting" in html
+    assert "(2 " in html  # the menu label carries the count
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "digiradar-pending-comments" not in html and "digiradar-comments/" not in html
+
+
+@override_settings(DIGIRADAR_COMMENTS_NOTIFY="digest")
+def test_digest_mode_sends_one_mail_for_all_new_pending(client, measure, moderator, citizen):
+    from django.core.management import call_command
+
+    client.force_login(citizen)
+    from tests.comments.conftest import post_comment
+
+    post_comment(client, measure.url, "Eins", anonymous=False)
+    post_comment(client, measure.url, "Zwei", anonymous=False)
+    assert mail.outbox == []
+    call_command("digiradar_comments_digest")
+    [digest] = mail.outbox
+    assert digest.to == ["mod@example.org"] and digest.body.count("/admin/digiradar-comments/") >= 3
+    call_command("digiradar_comments_digest")
+    assert len(mail.outbox) == 1  # nothing new, nothing sent
