@@ -94,7 +94,10 @@ def main():
         for bench, suffix in (("radar_page", ""), ("export_json", "export.json")):
             for cache_state in ("cold", "warm"):
                 figures = measure(client, radar.url + suffix, cache_state)
-                print(json.dumps({"bench": bench, "measures": size, "cache": cache_state, **figures}), flush=True)
+                print(
+                    json.dumps({"bench": bench, "measures": size, "cache": cache_state, **figures}),
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

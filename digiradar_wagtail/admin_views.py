@@ -26,7 +26,9 @@ class MeasureFilterSet(PageFilterSet):
     sector = django_filters.ChoiceFilter(
         field_name="sector__slug", label=_("Sector"), choices=_slug_choices(RadarSector)
     )
-    ring = django_filters.ChoiceFilter(field_name="ring__slug", label=_("Ring"), choices=_slug_choices(RadarRing))
+    ring = django_filters.ChoiceFilter(
+        field_name="ring__slug", label=_("Ring"), choices=_slug_choices(RadarRing)
+    )
     delivery_status = django_filters.ChoiceFilter(label=_("Delivery status"), choices=DELIVERY_CHOICES)
     lead_department = django_filters.ModelChoiceFilter(
         label=_("Lead department"), queryset=Department.objects.all()
@@ -47,13 +49,21 @@ class MeasureListingViewSet(PageListingViewSet):
     add_to_admin_menu = True
     name = "digiradar_measures"
     filterset_class = MeasureFilterSet
-    columns = [column for column in IndexView.base_columns if column.name != "type"][:3] + [
-        Column("sector", label=_("Sector"), sort_key="sector__name"),
-        Column("ring", label=_("Ring"), sort_key="ring__name"),
-        Column("progress_percent", label=_("Progress (%)"), sort_key="progress_percent"),
-        Column("delivery_status", label=_("Delivery"), accessor="get_delivery_status_display"),
-        Column("locale", label=_("Language")),
-    ] + [column for column in IndexView.base_columns if column.name in ("latest_revision_created_at", "status")]
+    columns = (
+        [column for column in IndexView.base_columns if column.name != "type"][:3]
+        + [
+            Column("sector", label=_("Sector"), sort_key="sector__name"),
+            Column("ring", label=_("Ring"), sort_key="ring__name"),
+            Column("progress_percent", label=_("Progress (%)"), sort_key="progress_percent"),
+            Column("delivery_status", label=_("Delivery"), accessor="get_delivery_status_display"),
+            Column("locale", label=_("Language")),
+        ]
+        + [
+            column
+            for column in IndexView.base_columns
+            if column.name in ("latest_revision_created_at", "status")
+        ]
+    )
 
 
 class TaxonomyViewSet(SnippetViewSet):

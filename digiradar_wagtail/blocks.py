@@ -27,5 +27,7 @@ class MeasureBodyBlock(blocks.StreamBlock):
         features=["bold", "italic", "link", "ol", "ul", "document-link"], label=_("Paragraph")
     )
     image = ImageBlock(label=_("Image"), template="digiradar_wagtail/blocks/image.html")
-    facts = blocks.ListBlock(FactBlock(), label=_("Key facts"), template="digiradar_wagtail/blocks/facts.html")
+    facts = blocks.ListBlock(
+        FactBlock(), label=_("Key facts"), template="digiradar_wagtail/blocks/facts.html"
+    )
     quote = blocks.BlockQuoteBlock(label=_("Quote"))

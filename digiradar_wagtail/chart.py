@@ -148,7 +148,9 @@ def build_chart(sectors, rings, measures, matching_ids=None, now=None, size=None
         sectors=len(sectors),
         rings=ring_count,
         blips=[
-            BlipInput(id=m.pk, sector=sector_index[m.sector_id], ring=ring_count - 1 - ring_position[m.ring_id])
+            BlipInput(
+                id=m.pk, sector=sector_index[m.sector_id], ring=ring_count - 1 - ring_position[m.ring_id]
+            )
             for m in placed
         ],
         size=size,
@@ -158,7 +160,9 @@ def build_chart(sectors, rings, measures, matching_ids=None, now=None, size=None
     numbers = {
         m.pk: number
         for number, m in enumerate(
-            sorted(placed, key=lambda m: (sector_index[m.sector_id], ring_position[m.ring_id], m.title, m.pk)),
+            sorted(
+                placed, key=lambda m: (sector_index[m.sector_id], ring_position[m.ring_id], m.title, m.pk)
+            ),
             start=1,
         )
     }

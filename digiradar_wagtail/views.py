@@ -3,11 +3,11 @@
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy as _
-
-from .cache import cached_fragment
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from .cache import cached_fragment
 from .chart import build_chart
 from .conf import digiradar_settings
 from .filtering import filter_measures, normalise_params, querystring
@@ -37,11 +37,15 @@ def _filter_groups(result):
 
 def render_radar_results(request, radar):
     """Filter form, radar and list for ``request.GET``; the query count does not grow with measures."""
+
     def render():
         result = filter_measures(radar, request.GET)
         sectors, rings = list(radar.sectors.all()), list(radar.rings.all())
         chart = build_chart(
-            sectors, rings, result.all_measures, matching_ids=result.matching_ids if result.is_active else None
+            sectors,
+            rings,
+            result.all_measures,
+            matching_ids=result.matching_ids if result.is_active else None,
         )
         numbers = chart.numbers
         markers = {blip.measure.pk: blip.marker for blip in chart.blips}
@@ -81,7 +85,9 @@ def export_links(request, radar):
     """The radar's open-data URLs, carrying the current filter."""
     params = querystring(normalise_params(request.GET))
     suffix = f"?{params}" if params else ""
-    return [{"url": f"{radar.url}{name}{suffix}", "type": mime, "title": title} for name, mime, title in EXPORTS]
+    return [
+        {"url": f"{radar.url}{name}{suffix}", "type": mime, "title": title} for name, mime, title in EXPORTS
+    ]
 
 
 def radar_export(request, page_path, export):

@@ -2,11 +2,11 @@
 
 import datetime
 
+from demo.models import HomePage
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import TranslationSource
 
-from demo.models import HomePage
 from digiradar_wagtail.models import MeasurePage, RadarIndexPage, RadarRing, RadarSector
 
 

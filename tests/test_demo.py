@@ -132,3 +132,33 @@ class DemoCityTests(TestCase):
             self.assertContains(response, escape(spec["title"][1]))
         german = self.client.get("/de/radar/")
         self.assertContains(german, "Stadtgesellschaft")
+
+    def test_the_demo_measures_carry_published_comments_with_one_city_reply(self):
+        from digiradar_wagtail.comments.models import PUBLISHED, Comment
+
+        published = Comment.objects.filter(state=PUBLISHED)
+        self.assertGreaterEqual(published.count(), 6)
+        self.assertEqual(published.filter(is_official=True).count(), 1)
+        self.assertTrue(published.filter(level__gt=0).exists())  # a threaded reply
+        # The thread shows on the German and on the English page of the same measure.
+        city_reply = published.get(is_official=True)
+        german = MeasurePage.objects.get(
+            translation_key=city_reply.content_object.translation_key, locale=self.german
+        )
+        english = german.get_translation(self.english)
+        for page in (german, english):
+            self.assertContains(self.client.get(page.url), city_reply.comment)
+
+    def test_the_demo_measures_carry_votes_whose_aggregates_add_up(self):
+        from digiradar_wagtail.ratings.models import RatingTarget, Vote
+
+        targets = RatingTarget.objects.all()
+        self.assertEqual(targets.count(), 32)
+        self.assertEqual(sum(target.vote_count for target in targets), Vote.objects.count())
+        self.assertGreaterEqual(Vote.objects.count(), 32 * 6)
+        # One result for both languages: the English page shows the German page's count.
+        target = targets.order_by("-vote_count").first()
+        german = MeasurePage.objects.get(translation_key=target.translation_key, locale=self.german)
+        english = german.get_translation(self.english)
+        for page in (german, english):
+            self.assertContains(self.client.get(page.url), str(target.vote_count))

@@ -19,7 +19,9 @@ class MeasureHistoryEntry(models.Model):
     ring_key = models.UUIDField(_("ring"), null=True, blank=True)
     previous_ring_key = models.UUIDField(_("previous ring"), null=True, blank=True)
     progress_percent = models.PositiveSmallIntegerField(_("progress (%)"), null=True, blank=True)
-    previous_progress_percent = models.PositiveSmallIntegerField(_("previous progress (%)"), null=True, blank=True)
+    previous_progress_percent = models.PositiveSmallIntegerField(
+        _("previous progress (%)"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("history entry")
@@ -43,7 +45,11 @@ def record_publication(measure, when=None):
     """Add a history entry if ``measure`` was published with a new ring or progress."""
     ring_key = measure.ring.translation_key if measure.ring_id else None
     latest = MeasureHistoryEntry.objects.filter(measure_key=measure.translation_key).first()
-    if latest is not None and latest.ring_key == ring_key and latest.progress_percent == measure.progress_percent:
+    if (
+        latest is not None
+        and latest.ring_key == ring_key
+        and latest.progress_percent == measure.progress_percent
+    ):
         return None
     return MeasureHistoryEntry.objects.create(
         measure_key=measure.translation_key,

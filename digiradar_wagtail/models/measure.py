@@ -1,5 +1,6 @@
 """A measure (Maßnahme) of the digitalisation strategy, and what it carries."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -122,7 +123,9 @@ class MeasurePage(Page):
         _("delivery status"), max_length=16, choices=DELIVERY_CHOICES, default=ON_TRACK
     )
     status_reason = models.TextField(
-        _("reason for delay or stop"), blank=True, help_text=_("Required when the measure is delayed or stopped.")
+        _("reason for delay or stop"),
+        blank=True,
+        help_text=_("Required when the measure is delayed or stopped."),
     )
     # Progress and time
     progress_percent = models.PositiveSmallIntegerField(
@@ -162,7 +165,8 @@ class MeasurePage(Page):
         [("comments", CommentsBlock()), ("rating", RatingBlock())],
         blank=True,
         block_counts={"comments": {"max_num": 1}, "rating": {"max_num": 1}},
-        default=[("comments", {}), ("rating", {})],
+        # JSON-style, so that Wagtail expands each block with its defaults (question, scale, ...)
+        default=[{"type": "comments", "value": {}}, {"type": "rating", "value": {}}],
         verbose_name=_("participation"),
     )
 
@@ -189,7 +193,11 @@ class MeasurePage(Page):
             heading=_("Progress"),
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("start_date"), FieldPanel("planned_end_date"), FieldPanel("actual_end_date")])],
+            [
+                FieldRowPanel(
+                    [FieldPanel("start_date"), FieldPanel("planned_end_date"), FieldPanel("actual_end_date")]
+                )
+            ],
             heading=_("Time"),
         ),
         InlinePanel("milestones", label=_("Milestones")),
@@ -299,13 +307,17 @@ class MeasurePage(Page):
         for field in ("planned_end_date", "actual_end_date"):
             end = getattr(self, field)
             if end and self.start_date and end < self.start_date:
-                errors[field] = ValidationError(_("The end cannot be before the start."), code="end_before_start")
+                errors[field] = ValidationError(
+                    _("The end cannot be before the start."), code="end_before_start"
+                )
         if self.delivery_status in (DELAYED, STOPPED) and not self.status_reason.strip():
             errors["status_reason"] = ValidationError(
                 _("Say why the measure is delayed or stopped."), code="reason_required"
             )
         if self.progress_percent is not None and self.progress_percent > 100:
-            errors["progress_percent"] = ValidationError(_("Progress runs from 0 to 100 %."), code="progress_range")
+            errors["progress_percent"] = ValidationError(
+                _("Progress runs from 0 to 100 %."), code="progress_range"
+            )
         if self.external_id and self.locale_id:
             clash = (
                 MeasurePage.objects.filter(external_id=self.external_id, locale_id=self.locale_id)
@@ -332,6 +344,13 @@ class MeasurePage(Page):
         context["base_template"] = digiradar_settings.BASE_TEMPLATE
         context["measure"] = measure_detail(self)
         return context
+
+
+# Ratings are optional: their aggregate (never the votes) joins the API only if the app is installed.
+if apps.is_installed("digiradar_wagtail.ratings"):
+    from ..ratings.opendata import RatingSummaryField
+
+    MeasurePage.api_fields.append(APIField("rating", serializer=RatingSummaryField()))
 
 
 class MeasureTopic(Orderable):
@@ -372,7 +391,11 @@ class MeasureMilestone(TranslatableMixin, Orderable):
     done = models.BooleanField(_("done"), default=False)
     panels = [FieldPanel("title"), FieldRowPanel([FieldPanel("due_date"), FieldPanel("done")])]
     api_fields = [APIField("title"), APIField("due_date"), APIField("done")]
-    translatable_fields = [TranslatableField("title"), SynchronizedField("due_date"), SynchronizedField("done")]
+    translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("due_date"),
+        SynchronizedField("done"),
+    ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass
@@ -433,7 +456,11 @@ class MeasureCouncilDecision(TranslatableMixin, Orderable):
     title = models.CharField(_("title"), max_length=200, blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     url = models.URLField(_("link"), blank=True)
-    panels = [FieldRowPanel([FieldPanel("reference"), FieldPanel("decided_on")]), FieldPanel("title"), FieldPanel("url")]
+    panels = [
+        FieldRowPanel([FieldPanel("reference"), FieldPanel("decided_on")]),
+        FieldPanel("title"),
+        FieldPanel("url"),
+    ]
     api_fields = [APIField("reference"), APIField("title"), APIField("decided_on"), APIField("url")]
     translatable_fields = [
         SynchronizedField("reference"),

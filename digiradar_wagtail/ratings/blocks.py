@@ -37,3 +37,11 @@ class RatingBlock(ParticipationWindowBlock):
         icon = "pick"
         label = _("Citizen rating")
         template = "digiradar_ratings/rating_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from .state import block_context  # models are not ready when blocks are imported
+
+        context = super().get_context(value, parent_context=parent_context)
+        parent_context = parent_context or {}
+        context.update(block_context(value, parent_context.get("page"), parent_context.get("request")))
+        return context

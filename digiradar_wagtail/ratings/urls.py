@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "digiradar_ratings"
-urlpatterns = []
+urlpatterns = [
+    path("<int:page_id>/vote/", views.vote, name="vote"),
+]

@@ -1,4 +1,4 @@
-"""The radar in Chromium: keyboard-only use, with and without JavaScript, layout, WCAG 2.1 AA, no other hosts."""
+"""The radar in Chromium: keyboard-only use, with and without JavaScript, layout, WCAG 2.1 AA, no hosts."""
 
 import pytest
 from playwright.sync_api import expect
@@ -23,9 +23,12 @@ def radar(transactional_db, django_db_serialized_rollback):
 def blip_circles(page):
     """Centre and radius of every drawn blip, as the browser lays it out (screen pixels)."""
     return page.evaluate(
-        """() => Array.from(document.querySelectorAll('[data-digiradar-blip] circle, [data-digiradar-blip] polygon'))
-            .map(shape => { const b = shape.getBoundingClientRect();
-                            return [b.x + b.width / 2, b.y + b.height / 2, Math.max(b.width, b.height) / 2]; })"""
+        """() => Array.from(document.querySelectorAll(
+                '[data-digiradar-blip] circle, [data-digiradar-blip] polygon'))
+            .map(shape => {
+                const b = shape.getBoundingClientRect();
+                return [b.x + b.width / 2, b.y + b.height / 2, Math.max(b.width, b.height) / 2];
+            })"""
     )
 
 

@@ -44,7 +44,9 @@ def run(radar, tmp_path, content, name="measures.csv", **options):
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     out = io.StringIO()
     try:
-        call_command("digiradar_import", str(radar.pk), str(path), stdout=out, **options)
+        # The messages are read in English; a request before may have left German active.
+        with translation.override("en"):
+            call_command("digiradar_import", str(radar.pk), str(path), stdout=out, **options)
     except CommandError as error:
         raise AssertionError(out.getvalue()) from error
     return out.getvalue()
@@ -54,7 +56,7 @@ def run_failing(radar, tmp_path, content, name="measures.csv", **options):
     out = io.StringIO()
     path = tmp_path / name
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    with pytest.raises(CommandError) as error:
+    with pytest.raises(CommandError) as error, translation.override("en"):
         call_command("digiradar_import", str(radar.pk), str(path), stdout=out, **options)
     return out.getvalue() + str(error.value)
 

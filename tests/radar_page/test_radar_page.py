@@ -47,7 +47,9 @@ def empty_cache():
 
 def fill(radar, count, sectors, rings):
     return [
-        builders.make_measure(radar, f"Maßnahme {index:03d}", sector=index % sectors, ring=(index // sectors) % rings)
+        builders.make_measure(
+            radar, f"Maßnahme {index:03d}", sector=index % sectors, ring=(index // sectors) % rings
+        )
         for index in range(count)
     ]
 
@@ -77,7 +79,9 @@ def test_blip_numbers_match_the_list(home, client):
     radar = builders.make_radar(home, sectors=3, rings=4)
     fill(radar, 12, 3, 4)
     html = client.get(radar.url).content.decode()
-    on_radar = dict(re.findall(r'href="([^"]+)" class="digiradar-blip" data-digiradar-blip data-number="(\d+)"', html))
+    on_radar = dict(
+        re.findall(r'href="([^"]+)" class="digiradar-blip" data-digiradar-blip data-number="(\d+)"', html)
+    )
     in_list = {
         href: number
         for number, href in re.findall(
@@ -145,7 +149,7 @@ def test_filter_on_the_page_dims_the_rest_and_shortens_the_list(home, client):
 def test_hostile_filter_input_is_escaped_and_harmless(home, client):
     radar = builders.make_radar(home)
     fill(radar, 3, 3, 4)
-    response = client.get(radar.url, {"q": '<script>alert(1)</script>', "topic": "x" * 5000})
+    response = client.get(radar.url, {"q": "<script>alert(1)</script>", "topic": "x" * 5000})
     assert response.status_code == 200
     html = response.content.decode()
     assert "<script>alert(1)</script>" not in html
@@ -193,7 +197,11 @@ def test_exports_are_announced_with_the_filter(home, client):
     radar = builders.make_radar(home)
     fill(radar, 3, 3, 4)
     html = client.get(radar.url, {"ring": "ring-2"}).content.decode()
-    for suffix, mime in (("export.json", "application/json"), ("export.csv", "text/csv"), ("feed.atom", "application/atom+xml")):
+    for suffix, mime in (
+        ("export.json", "application/json"),
+        ("export.csv", "text/csv"),
+        ("feed.atom", "application/atom+xml"),
+    ):
         assert f'<link rel="alternate" type="{mime}" href="{radar.url}{suffix}?ring=ring-2"' in html
 
 

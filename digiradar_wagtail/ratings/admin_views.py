@@ -1,0 +1,222 @@
+"""
+The ratings report and moderation actions in the Wagtail admin.
+
+Every view checks ``moderate_ratings``; none shows who voted, only counts.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.db.models.functions import TruncHour
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale, Page
+
+from ..conf import digiradar_settings
+from . import services
+from .forms import ReasonForm, VoidVotesForm
+from .models import RatingTarget, Vote
+from .permissions import MODERATE, policy
+
+
+def _since_24h():
+    return timezone.now() - datetime.timedelta(hours=24)
+
+
+def bursting_target_ids(target_ids):
+    """Targets with more votes than RATINGS_BURST_PER_HOUR in any hour of the last 24 hours."""
+    return set(
+        Vote.objects.filter(target_id__in=target_ids, updated_at__gte=_since_24h())
+        .annotate(hour=TruncHour("updated_at"))
+        .values("target_id", "hour")
+        .annotate(n=Count("id"))
+        .filter(n__gt=digiradar_settings.RATINGS_BURST_PER_HOUR)
+        .values_list("target_id", flat=True)
+    )
+
+
+def page_titles(translation_keys):
+    """``{translation_key: page}``, preferring the page in the default language (one query)."""
+    default_locale_id = Locale.get_default().pk
+    pages = {}
+    for page in Page.objects.filter(translation_key__in=translation_keys).order_by("pk"):
+        if page.translation_key not in pages or page.locale_id == default_locale_id:
+            pages[page.translation_key] = page
+    return pages
+
+
+def decorate(targets):
+    """Add ``page``, ``page_title``, ``burst`` and display strings to each target."""
+    targets = list(targets)
+    pages = page_titles([target.translation_key for target in targets])
+    bursting = bursting_target_ids([target.pk for target in targets])
+    for target in targets:
+        target.page = pages.get(target.translation_key)
+        target.page_title = target.page.title if target.page else _("(page deleted)")
+        target.burst = target.pk in bursting
+        target.burst_display = _("yes") if target.burst else _("no")
+        target.status_display = _("closed") if target.closed_by_moderator else _("as set on the page")
+        target.distribution_display = ", ".join(
+            f"{row['label']}: {row['count']}" for row in target.distribution_rows()
+        )
+    return targets
+
+
+class ModeratorRequiredMixin:
+    """
+    Answers 403 to anyone without ``moderate_ratings``. (Wagtail would turn a PermissionDenied
+    into a redirect to the dashboard; a real status is clearer for clients and tests.)
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if not policy.user_has_permission(request.user, MODERATE):
+            return TemplateResponse(request, "digiradar_ratings/admin/permission_denied.html", status=403)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RatingsReportView(ModeratorRequiredMixin, ReportView):
+    """All ratings with count, average, distribution, votes in the last 24 hours and a burst flag."""
+
+    page_title = gettext_lazy("Ratings")
+    header_icon = "pick"
+    index_url_name = "digiradar_ratings_admin:report"
+    index_results_url_name = "digiradar_ratings_admin:report_results"
+    permission_policy = policy
+    permission_required = MODERATE
+    columns = [
+        TitleColumn("page_title", label=gettext_lazy("Page"), url_name="digiradar_ratings_admin:detail"),
+        Column("vote_count", label=gettext_lazy("Votes")),
+        Column("average", label=gettext_lazy("Average")),
+        Column("distribution_display", label=gettext_lazy("Distribution")),
+        Column("recent_votes", label=gettext_lazy("Last 24 hours")),
+        StatusTagColumn(
+            "burst_display", label=gettext_lazy("Unusual burst"), primary=lambda target: target.burst
+        ),
+        Column("status_display", label=gettext_lazy("Status")),
+    ]
+    list_export = [
+        "page_title",
+        "translation_key",
+        "scale",
+        "vote_count",
+        "average",
+        "distribution_display",
+        "recent_votes",
+        "burst",
+        "closed_by_moderator",
+    ]
+    export_headings = {
+        "page_title": gettext_lazy("Page"),
+        "translation_key": gettext_lazy("Translation key"),
+        "scale": gettext_lazy("Scale"),
+        "vote_count": gettext_lazy("Votes"),
+        "average": gettext_lazy("Average"),
+        "distribution_display": gettext_lazy("Distribution"),
+        "recent_votes": gettext_lazy("Votes in the last 24 hours"),
+        "burst": gettext_lazy("Unusual burst"),
+        "closed_by_moderator": gettext_lazy("Closed by a moderator"),
+    }
+
+    def get_filename(self):
+        return f"ratings-{timezone.localdate():%Y-%m-%d}"
+
+    def get_queryset(self):
+        return RatingTarget.objects.annotate(
+            recent_votes=Count("votes", filter=Q(votes__updated_at__gte=_since_24h()))
+        ).order_by("-updated_at", "-pk")
+
+    def decorate_paginated_queryset(self, object_list):
+        return decorate(object_list)
+
+
+class TargetMixin(ModeratorRequiredMixin):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.target = get_object_or_404(RatingTarget, pk=kwargs["pk"])
+
+    def detail_url(self):
+        return reverse("digiradar_ratings_admin:detail", args=[self.target.pk])
+
+
+class TargetDetailView(TargetMixin, WagtailAdminTemplateMixin, TemplateView):
+    """One rating: its figures, votes per hour of the last day, and the moderation actions."""
+
+    template_name = "digiradar_ratings/admin/detail.html"
+    header_icon = "pick"
+    void_form = None
+
+    def get_page_title(self):
+        return _("Rating: %(title)s") % {"title": self.target.page_title}
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("digiradar_ratings_admin:report"), "label": _("Ratings")},
+            {"url": "", "label": self.target.page_title},
+        ]
+
+    def get(self, request, *args, **kwargs):
+        decorate([self.target])
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        if not hasattr(self.target, "page_title"):
+            decorate([self.target])
+        hours = (
+            Vote.objects.filter(target=self.target, updated_at__gte=_since_24h())
+            .annotate(hour=TruncHour("updated_at"))
+            .values("hour")
+            .annotate(n=Count("id"))
+            .order_by("hour")
+        )
+        return super().get_context_data(
+            target=self.target,
+            hours=hours,
+            burst_threshold=digiradar_settings.RATINGS_BURST_PER_HOUR,
+            void_form=kwargs.pop("void_form", None) or VoidVotesForm.for_last_hour(),
+            reason_form=ReasonForm(),
+            **kwargs,
+        )
+
+
+class TargetActionView(TargetDetailView):
+    """POST only: void votes in a window, reset, close or reopen. Each is logged."""
+
+    action = None
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        if self.action == "void":
+            form = VoidVotesForm(request.POST)
+            if not form.is_valid():
+                decorate([self.target])
+                return self.render_to_response(self.get_context_data(void_form=form), status=400)
+            count = services.void_votes(
+                self.target,
+                form.cleaned_data["since"],
+                form.cleaned_data["until"],
+                request.user,
+                form.cleaned_data["reason"],
+            )
+            messages.success(request, _("%(count)d votes voided.") % {"count": count})
+        else:
+            form = ReasonForm(request.POST)
+            reason = form.cleaned_data["reason"] if form.is_valid() else ""
+            if self.action == "reset":
+                services.reset(self.target, request.user, reason)
+                messages.success(request, _("All votes removed."))
+            else:
+                services.set_closed(self.target, self.action == "close", request.user, reason)
+                messages.success(
+                    request, _("Rating closed.") if self.action == "close" else _("Rating reopened.")
+                )
+        return HttpResponseRedirect(self.detail_url())

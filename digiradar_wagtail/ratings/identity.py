@@ -1,0 +1,86 @@
+"""
+Who is voting, without storing who they are: keyed hashes of the voter cookie and the client
+address, single-use signed form tokens, and a rate limit in Django's cache.
+"""
+
+import secrets
+import time
+
+from django.core import signing
+from django.core.cache import caches
+from django.utils.crypto import salted_hmac
+
+from ..conf import digiradar_settings
+
+TOKEN_SALT = "digiradar_ratings.form"
+
+
+def hashed(purpose, raw):
+    """A keyed hash (HMAC with SECRET_KEY): the raw cookie or address never reaches storage."""
+    return salted_hmac(f"digiradar_ratings.{purpose}", raw, algorithm="sha256").hexdigest()
+
+
+def cookie_voter_id(request):
+    """The stored id of the anonymous voter behind this request, or None if they never voted."""
+    raw = request.COOKIES.get(digiradar_settings.RATINGS_COOKIE_NAME, "")
+    # Ids we hand out are 32 url-safe characters; anything else is ignored.
+    if not (16 <= len(raw) <= 64):
+        return None
+    return hashed("voter", raw)
+
+
+def new_voter_cookie():
+    """A fresh random cookie value (only set once someone votes)."""
+    return secrets.token_urlsafe(24)
+
+
+def set_voter_cookie(response, request, raw):
+    response.set_cookie(
+        digiradar_settings.RATINGS_COOKIE_NAME,
+        raw,
+        max_age=digiradar_settings.RATINGS_COOKIE_MAX_AGE,
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def client_key(request):
+    """Rate-limit key: the user for logged-in people, else a hash of the client address."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return f"u{user.pk}"
+    return hashed("client", request.META.get("REMOTE_ADDR", ""))[:32]
+
+
+def within_rate_limit(request):
+    """Count this attempt; False once the client has used up its limit in the current window."""
+    window = max(1, int(digiradar_settings.RATINGS_RATE_WINDOW))
+    cache = caches[digiradar_settings.CACHE_ALIAS]
+    key = f"digiradar_ratings:rate:{client_key(request)}:{int(time.time() // window)}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count <= digiradar_settings.RATINGS_RATE_LIMIT
+
+
+def make_form_token(translation_key):
+    """A signed token naming the target and a fresh nonce; each form can be sent once."""
+    return signing.dumps(
+        {"k": str(translation_key), "n": secrets.token_hex(16)}, salt=TOKEN_SALT, compress=False
+    )
+
+
+def read_form_token(token, translation_key):
+    """The nonce of a valid, unexpired token for this target, or None."""
+    try:
+        data = signing.loads(token or "", salt=TOKEN_SALT, max_age=digiradar_settings.RATINGS_FORM_MAX_AGE)
+    except signing.BadSignature:  # includes SignatureExpired
+        return None
+    if not isinstance(data, dict) or data.get("k") != str(translation_key):
+        return None
+    nonce = data.get("n")
+    return nonce if isinstance(nonce, str) and len(nonce) == 32 else None

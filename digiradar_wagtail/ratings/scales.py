@@ -1,0 +1,35 @@
+"""The two rating scales: values, labels and their storage columns. No Django models here."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .blocks import SCALE_AGREE, SCALE_STARS
+
+# Each value has its own counter column on RatingTarget. Agree (+1) shares the "1" column
+# with one star: a target holds votes of one scale only.
+VALUE_COLUMNS = {-1: "n_minus1", 1: "n_1", 2: "n_2", 3: "n_3", 4: "n_4", 5: "n_5"}
+
+SCALE_VALUES = {
+    SCALE_STARS: (1, 2, 3, 4, 5),
+    SCALE_AGREE: (1, -1),
+}
+
+
+def value_label(scale, value):
+    """How a value reads on the page: "3 stars", "Agree"."""
+    if scale == SCALE_AGREE:
+        return _("Agree") if value == 1 else _("Disagree")
+    return ngettext("%(count)d star", "%(count)d stars", value) % {"count": value}
+
+
+def choices(scale):
+    return [(value, value_label(scale, value)) for value in SCALE_VALUES.get(scale, ())]
+
+
+def parse_value(scale, raw):
+    """The submitted value as an int of ``scale``, or None if it is not one."""
+    try:
+        value = int(str(raw).strip())
+    except (TypeError, ValueError):
+        return None
+    return value if value in SCALE_VALUES.get(scale, ()) else None

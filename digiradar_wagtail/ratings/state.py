@@ -1,0 +1,153 @@
+"""What a rating block shows to the person looking at it: form, own vote, results."""
+
+from django.urls import NoReverseMatch, reverse
+from wagtail.blocks.list_block import ListValue
+from wagtail.blocks.stream_block import StreamValue
+from wagtail.blocks.struct_block import StructValue
+from wagtail.fields import StreamField
+
+from ..conf import digiradar_settings
+from ..participation import window_has_closed, window_is_open
+from . import scales
+from .blocks import RESULTS_AFTER_CLOSE, RESULTS_AFTER_VOTE, SCALE_STARS, RatingBlock
+from .identity import cookie_voter_id, make_form_token
+from .models import RatingTarget, Vote
+from .services import voter_filter
+
+
+def _walk(value):
+    """Yield ``(block, value)`` for every block inside a StreamField value, depth first."""
+    if isinstance(value, StreamValue):
+        for child in value:
+            yield child.block, child.value
+            yield from _walk(child.value)
+    elif isinstance(value, StructValue):
+        for child in value.bound_blocks.values():
+            yield child.block, child.value
+            yield from _walk(child.value)
+    elif isinstance(value, ListValue):
+        for child in value.bound_blocks:
+            yield child.block, child.value
+            yield from _walk(child.value)
+
+
+def find_rating_block(page):
+    """The first ``RatingBlock`` value in any StreamField of ``page`` (a page has one rating)."""
+    for field in page._meta.get_fields():
+        if isinstance(field, StreamField):
+            for block, value in _walk(getattr(page, field.name)):
+                if isinstance(block, RatingBlock):
+                    return value
+    return None
+
+
+class RatingState:
+    """A rating as one visitor sees it, built for the block template and the vote view."""
+
+    def __init__(self, value, page, request):
+        self.value = value
+        self.page = page
+        self.request = request
+        self.scale = value.get("scale") or SCALE_STARS
+        self.translation_key = getattr(page, "translation_key", None)
+        self.target = RatingTarget.objects.filter(translation_key=self.translation_key).first()
+        self.dom_id = f"digiradar-rating-{self.translation_key}"
+
+    # Who is looking ------------------------------------------------------------------
+    @property
+    def user(self):
+        return getattr(self.request, "user", None)
+
+    @property
+    def may_vote_as_anyone(self):
+        return bool(self.user and self.user.is_authenticated) or digiradar_settings.RATINGS_ALLOW_ANONYMOUS
+
+    @property
+    def own_vote(self):
+        if not hasattr(self, "_own_vote"):
+            owner = voter_filter(self.user, cookie_voter_id(self.request) if self.request else None)
+            self._own_vote = None
+            if self.target is not None and owner is not None:
+                self._own_vote = (
+                    Vote.objects.filter(target=self.target, **owner).values_list("value", flat=True).first()
+                )
+        return self._own_vote
+
+    @property
+    def own_vote_label(self):
+        return scales.value_label(self.scale, self.own_vote) if self.own_vote is not None else ""
+
+    # State of the rating ---------------------------------------------------------------
+    @property
+    def closed_by_moderator(self):
+        return self.target is not None and self.target.closed_by_moderator
+
+    @property
+    def is_open(self):
+        value = self.value
+        return not self.closed_by_moderator and window_is_open(
+            value["mode"], value.get("opens_at"), value.get("closes_at")
+        )
+
+    @property
+    def has_closed(self):
+        value = self.value
+        return self.closed_by_moderator or window_has_closed(value["mode"], value.get("closes_at"))
+
+    @property
+    def scale_conflict(self):
+        """The editor changed the scale after votes came in; a moderator must reset first."""
+        return self.target is not None and self.target.vote_count > 0 and self.target.scale != self.scale
+
+    @property
+    def can_vote(self):
+        return self.is_open and self.may_vote_as_anyone and not self.scale_conflict and bool(self.action_url)
+
+    @property
+    def show_results(self):
+        mode = self.value.get("show_results")
+        if mode == RESULTS_AFTER_VOTE:
+            return self.own_vote is not None or self.has_closed
+        if mode == RESULTS_AFTER_CLOSE:
+            return self.has_closed
+        return True
+
+    # What the template renders -----------------------------------------------------------
+    @property
+    def action_url(self):
+        if getattr(self.page, "pk", None) is None:
+            return ""  # an unsaved page in preview
+        try:
+            return reverse("digiradar_ratings:vote", kwargs={"page_id": self.page.pk})
+        except NoReverseMatch:
+            return ""
+
+    @property
+    def token(self):
+        return make_form_token(self.translation_key)
+
+    @property
+    def choices(self):
+        own = self.own_vote
+        return [
+            {"value": value, "label": label, "checked": value == own, "id": f"{self.dom_id}-{index}"}
+            for index, (value, label) in enumerate(scales.choices(self.scale))
+        ]
+
+    @property
+    def summary(self):
+        """Count, average and distribution rows (zeros before the first vote)."""
+        target = self.target if self.target is not None and self.target.scale == self.scale else None
+        if target is None:
+            target = RatingTarget(scale=self.scale)
+        return {
+            "count": target.vote_count,
+            "average": target.average,
+            "rows": target.distribution_rows(),
+            "is_stars": self.scale == SCALE_STARS,
+            "max": max(scales.SCALE_VALUES[self.scale]),
+        }
+
+
+def block_context(value, page, request):
+    return {"rating": RatingState(value, page, request) if page is not None and request is not None else None}

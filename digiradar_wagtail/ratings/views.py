@@ -1,0 +1,143 @@
+"""The public vote endpoint: POST, then a redirect back (or JSON for the enhancing script)."""
+
+from django.contrib import messages
+from django.core.cache import caches
+from django.http import HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from ..conf import digiradar_settings
+from . import scales
+from .identity import (
+    cookie_voter_id,
+    hashed,
+    new_voter_cookie,
+    read_form_token,
+    set_voter_cookie,
+    within_rate_limit,
+)
+from .services import FormAlreadyUsed, RatingClosed, RatingError, ScaleChanged, cast_vote, purge_old_nonces
+from .state import RatingState, find_rating_block
+
+MESSAGE_TAG = "digiradar-rating"
+
+
+def _error_messages():
+    return {
+        RatingClosed: _("This rating is closed."),
+        FormAlreadyUsed: _("This form has already been sent. Reload the page to rate again."),
+        ScaleChanged: _("This rating is being revised. Please try again later."),
+        RatingError: _("Your vote could not be saved."),
+    }
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _refuse(request, status, message, page=None):
+    if _wants_json(request):
+        return JsonResponse({"error": message}, status=status)
+    response = render(
+        request,
+        "digiradar_ratings/error.html",
+        {"message": message, "page": page, "base_template": digiradar_settings.BASE_TEMPLATE},
+        status=status,
+    )
+    if status == 429:
+        response["Retry-After"] = str(digiradar_settings.RATINGS_RATE_WINDOW)
+    return response
+
+
+def _read_value(request, scale):
+    """``(ok, value)``: value None means withdraw."""
+    action = request.POST.get("action", "vote")
+    if action == "withdraw":
+        return True, None
+    if action != "vote":
+        return False, None
+    value = scales.parse_value(scale, request.POST.get("value"))
+    return value is not None, value
+
+
+def _purge_now_and_then():
+    # Once an hour is enough: expired tokens are refused by their signature anyway.
+    if caches[digiradar_settings.CACHE_ALIAS].add("digiradar_ratings:purged", 1, timeout=3600):
+        purge_old_nonces(digiradar_settings.RATINGS_FORM_MAX_AGE)
+
+
+@never_cache
+@require_POST
+def vote(request, page_id):
+    """Cast, change or withdraw the visitor's vote on the rating of page ``page_id``."""
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+    block_value = find_rating_block(page)
+    if block_value is None:
+        return _refuse(request, 404, _("This page has no rating."), page)
+    state = RatingState(block_value, page, request)
+    if not state.may_vote_as_anyone:
+        return _refuse(request, 403, _("Please log in to rate."), page)
+    if not within_rate_limit(request):
+        return _refuse(request, 429, _("Too many votes from your connection. Please try again later."), page)
+    nonce = read_form_token(request.POST.get("token"), page.translation_key)
+    if nonce is None:
+        return _refuse(request, 400, _("This form has expired. Reload the page and try again."), page)
+    ok, value = _read_value(request, state.scale)
+    if not ok:
+        return _refuse(request, 400, _("Choose one of the answers."), page)
+    if not state.is_open:
+        return _refuse(request, 403, _("This rating is closed."), page)
+    if state.scale_conflict:
+        return _refuse(request, 409, _error_messages()[ScaleChanged], page)
+
+    user = request.user if request.user.is_authenticated else None
+    raw_cookie = voter_id = None
+    if user is None:
+        voter_id = cookie_voter_id(request)
+        if voter_id is None and value is not None:
+            # The cookie is only ever set here, when someone actually votes.
+            raw_cookie = new_voter_cookie()
+            voter_id = hashed("voter", raw_cookie)
+    if user is None and voter_id is None:
+        previous = None  # withdrawing without ever having voted: nothing to do
+    else:
+        try:
+            previous = cast_vote(
+                page.translation_key, state.scale, value, user=user, voter_id=voter_id, nonce=nonce
+            )
+        except RatingError as error:
+            message = _error_messages().get(type(error), _error_messages()[RatingError])
+            return _refuse(request, error.status, message, page)
+    _purge_now_and_then()
+
+    if value is not None:
+        message = (
+            _("Thank you! Your vote has been saved.")
+            if previous is None
+            else _("Your vote has been changed.")
+        )
+    else:
+        message = _("Your vote has been withdrawn.") if previous is not None else _("You had not rated yet.")
+    if raw_cookie:
+        # So that the re-rendered block below already knows this visitor's vote.
+        request.COOKIES[digiradar_settings.RATINGS_COOKIE_NAME] = raw_cookie
+
+    if _wants_json(request):
+        context = {
+            "page": page,
+            "request": request,
+            "csrf_token": get_token(request),
+            "rating_message": message,
+        }
+        response = JsonResponse({"message": message, "html": block_value.block.render(block_value, context)})
+    else:
+        messages.success(request, message, extra_tags=MESSAGE_TAG, fail_silently=True)
+        url = page.get_url(request) or "/"
+        response = HttpResponseRedirect(f"{url}#{state.dom_id}", status=303)
+    if raw_cookie:
+        set_voter_cookie(response, request, raw_cookie)
+    return response

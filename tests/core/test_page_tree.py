@@ -1,0 +1,35 @@
+"""Where radar and measure pages may be created (Wagtail's page-type rules)."""
+
+from demo.models import ContentPage, HomePage
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from digiradar_wagtail.models import MeasurePage, RadarIndexPage
+
+
+class PageTreeRulesTests(WagtailPageTestCase):
+    def test_radar_goes_under_the_home_page(self):
+        self.assertCanCreateAt(HomePage, RadarIndexPage)
+        # A site may also put its radars under a bare page, e.g. a section of its own.
+        self.assertCanCreateAt(Page, RadarIndexPage)
+
+    def test_radar_only_where_a_parent_allows_it(self):
+        self.assertAllowedParentPageTypes(RadarIndexPage, {Page, HomePage})
+        self.assertCanNotCreateAt(ContentPage, RadarIndexPage)
+        self.assertCanNotCreateAt(RadarIndexPage, RadarIndexPage)
+        self.assertCanNotCreateAt(MeasurePage, RadarIndexPage)
+
+    def test_radar_holds_only_measures(self):
+        self.assertAllowedSubpageTypes(RadarIndexPage, {MeasurePage})
+        self.assertCanCreateAt(RadarIndexPage, MeasurePage)
+
+    def test_measure_only_under_a_radar(self):
+        self.assertAllowedParentPageTypes(MeasurePage, {RadarIndexPage})
+        self.assertCanNotCreateAt(HomePage, MeasurePage)
+        self.assertCanNotCreateAt(Page, MeasurePage)
+        self.assertCanNotCreateAt(ContentPage, MeasurePage)
+        self.assertCanNotCreateAt(MeasurePage, MeasurePage)
+
+    def test_nothing_under_a_measure(self):
+        self.assertAllowedSubpageTypes(MeasurePage, set())
+        self.assertCanNotCreateAt(MeasurePage, ContentPage)

@@ -1,0 +1,62 @@
+"""A citizen rates a measure by keyboard, sees the result and changes the vote; axe finds nothing."""
+
+import pytest
+
+from digiradar_wagtail.ratings.models import RatingTarget
+from tests import builders
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def rated_measure(browser_page):
+    home = builders.make_site()
+    radar = builders.make_radar(home)
+    measure = builders.make_measure(radar, "Digitale Bürgerdienste")
+    measure.participation = [("rating", {"question": "Wie wichtig ist Ihnen diese Maßnahme?"})]
+    measure.save_revision().publish()
+    return measure
+
+
+def test_rate_by_keyboard_then_change(browser_page, live_server, rated_measure, axe_violations):
+    page = browser_page
+    page.goto(live_server.url + rated_measure.url)
+    rating = page.locator("[data-digiradar-rating]")
+    assert rating.locator("fieldset legend").inner_text() == "Wie wichtig ist Ihnen diese Maßnahme?"
+    assert axe_violations(page) == []
+
+    # Tab into the radio group, pick "4 Sterne" with the arrow keys, send with Enter.
+    page.locator("a, button, input").first.focus()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "value":
+            break
+    page.keyboard.press("Space")
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.value") == "4"
+    page.keyboard.press("Enter")
+
+    status = page.locator(".digiradar-rating-status")
+    status.get_by_text("Danke! Ihre Stimme wurde gespeichert.").wait_for()
+    assert "Ihre Stimme: 4 Sterne" in page.locator(".digiradar-rating-own").inner_text()
+    chart = page.locator("table.digiradar-rating-chart")
+    assert "1 Stimme" in page.locator(".digiradar-rating-total").inner_text()
+    assert chart.get_by_role("row", name="4 Sterne 1 100 %").count() == 1
+    assert axe_violations(page) == []
+
+    # Change the vote: focus stays on the checked answer; one step left is "3 Sterne".
+    assert page.evaluate("document.activeElement.value") == "4"
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("Enter")
+    status.get_by_text("Ihre Stimme wurde geändert.").wait_for()
+    assert "Ihre Stimme: 3 Sterne" in page.locator(".digiradar-rating-own").inner_text()
+
+    target = RatingTarget.objects.get(translation_key=rated_measure.translation_key)
+    assert (target.vote_count, target.vote_sum) == (1, 3)
+    # After a reload (no script state), the page still knows this visitor's vote.
+    page.reload()
+    assert page.locator("input[name=value][value='3']").is_checked()
+    assert axe_violations(page) == []
+    assert page.foreign_requests == [] and page.csp_violations == []
+    assert "#" not in page.url  # the script sent both votes; no full-page post happened

@@ -1,0 +1,81 @@
+"""Fixtures for the rating tests: measures with only a rating block, and a voting helper."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+
+from digiradar_wagtail.ratings.models import RatingTarget, Vote
+
+TOKEN = re.compile(r'name="token" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Rate-limit counters live in the cache; every test starts with none.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def set_rating(page, **values):
+    """Give ``page`` a single rating block with ``values`` and publish it."""
+    page.participation = [("rating", values)]
+    page.save_revision().publish()
+    return page.__class__.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def rated(measure):
+    """The measure, with only a (default) rating block: no comments block to depend on."""
+    return set_rating(measure)
+
+
+def form_token(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200, response.content[:500]
+    match = TOKEN.search(response.content.decode())
+    assert match, "the page shows no rating form"
+    return match.group(1)
+
+
+def post_vote(client, page, value=None, action="vote", token=None, **extra):
+    """POST a vote the way the form does (after a GET of the page for a fresh token)."""
+    data = {"action": action, "token": token if token is not None else form_token(client, page)}
+    if value is not None:
+        data["value"] = value
+    return client.post(f"/de/digiradar/ratings/{page.pk}/vote/", data, **extra)
+
+
+def snapshot():
+    """Everything a refused request must leave untouched."""
+    targets = list(RatingTarget.objects.order_by("pk").values())
+    votes = list(Vote.objects.order_by("pk").values())
+    return targets, votes
+
+
+def aggregate(page):
+    target = RatingTarget.objects.filter(translation_key=page.translation_key).first()
+    if target is None:
+        return (0, 0, {})
+    return target.vote_count, target.vote_sum, {value: n for value, n in target.distribution().items() if n}
+
+
+def pytest_collection_modifyitems(config, items):
+    # Skip before any fixture runs: a skipped transactional test would still flush the database.
+    from django.conf import settings
+
+    here = str(Path(__file__).parent)
+    mine = [
+        item for item in items if item.get_closest_marker("postgres_only") and str(item.path).startswith(here)
+    ]
+    if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+        for item in mine:
+            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (row locks, concurrent writers)"))
+        return
+    # Run them last: their flush leaves later transactional tests (the browser's) without the
+    # page tree that migrations created.
+    for item in mine:
+        items.remove(item)
+        items.append(item)

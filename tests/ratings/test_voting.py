@@ -1,0 +1,129 @@
+"""Vote, change and withdraw through real HTTP, anonymous and logged in; one result per measure."""
+
+import json
+
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from digiradar_wagtail.conf import digiradar_settings
+from digiradar_wagtail.ratings.models import Vote
+from digiradar_wagtail.ratings.services import get_target, recount
+from tests.builders import translate
+
+from .conftest import aggregate, post_vote
+
+COOKIE = digiradar_settings.RATINGS_COOKIE_NAME
+
+
+def test_looking_at_a_rating_sets_no_cookie(client, rated):
+    response = client.get(rated.url)
+    assert response.status_code == 200
+    assert COOKIE not in response.cookies
+    assert 'type="radio"' in response.content.decode()
+
+
+def test_anonymous_vote_change_and_withdraw(client, rated):
+    response = post_vote(client, rated, 4)
+    assert response.status_code == 303
+    assert response["Location"].startswith(rated.url)
+    cookie = response.cookies[COOKIE]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert aggregate(rated) == (1, 4, {4: 1})
+    # The database holds a keyed hash, never the cookie itself.
+    assert Vote.objects.get().voter_id != cookie.value
+
+    page = client.get(response["Location"]).content.decode()
+    assert "Danke! Ihre Stimme wurde gespeichert." in page
+    assert "Ihre Stimme:" in page and "4 Sterne" in page
+
+    assert post_vote(client, rated, 2).status_code == 303
+    assert aggregate(rated) == (1, 2, {2: 1})
+    # Sending the same answer again changes nothing.
+    assert post_vote(client, rated, 2).status_code == 303
+    assert aggregate(rated) == (1, 2, {2: 1}) and recount(get_target(rated.translation_key)) == (1, 2, {2: 1})
+    assert "Ihre Stimme wurde geändert." in client.get(rated.url).content.decode()
+
+    assert post_vote(client, rated, action="withdraw").status_code == 303
+    assert aggregate(rated) == (0, 0, {})
+    assert Vote.objects.count() == 0
+    page = client.get(rated.url).content.decode()
+    assert "Ihre Stimme wurde zurückgezogen." in page
+    assert "Ihre Stimme:" not in page
+
+
+def test_logged_in_vote_change_and_withdraw(client, rated):
+    user = get_user_model().objects.create_user("citizen", password="pw")
+    client.force_login(user)
+    response = post_vote(client, rated, 5)
+    assert response.status_code == 303
+    assert COOKIE not in response.cookies
+    vote = Vote.objects.get()
+    assert vote.user == user and vote.voter_id is None
+    post_vote(client, rated, 1)
+    assert aggregate(rated) == (1, 1, {1: 1})
+    post_vote(client, rated, action="withdraw")
+    assert aggregate(rated) == (0, 0, {})
+
+
+def test_each_person_has_one_vote(rated):
+    for value in (5, 4, 4):
+        assert post_vote(Client(), rated, value).status_code == 303
+    same_person = Client()
+    post_vote(same_person, rated, 1)
+    post_vote(same_person, rated, 2)
+    target = get_target(rated.translation_key)
+    assert aggregate(rated) == (4, 15, {5: 1, 4: 2, 2: 1})
+    assert recount(target) == (4, 15, {5: 1, 4: 2, 2: 1})
+
+
+def test_german_and_english_pages_share_one_result(rated, english):
+    english_page = translate(rated, english)
+    assert english_page.translation_key == rated.translation_key
+    post_vote(Client(), rated, 5)
+    visitor = Client()
+    assert post_vote(visitor, english_page, 3).status_code == 303
+    assert aggregate(rated) == (2, 8, {5: 1, 3: 1})
+    # The English page shows the shared result and this visitor's own vote, in English.
+    html = visitor.get(english_page.url).content.decode()
+    assert "2 votes" in html and "average 4.0 of 5 stars" in html and "Your vote:" in html
+    # Voting again through the German page changes the same vote, not a second one.
+    post_vote(visitor, rated, 1)
+    assert aggregate(rated) == (2, 6, {5: 1, 1: 1})
+
+
+def test_agree_scale(client, measure):
+    from .conftest import set_rating
+
+    page = set_rating(measure, scale="agree", question="Sollte die Stadt das tun?")
+    html = client.get(page.url).content.decode()
+    assert "<legend>Sollte die Stadt das tun?</legend>" in html
+    assert post_vote(client, page, -1).status_code == 303
+    post_vote(Client(), page, 1)
+    post_vote(Client(), page, 1)
+    assert aggregate(page) == (3, 1, {1: 2, -1: 1})
+    html = client.get(page.url).content.decode()
+    assert "Ablehnung" in html and "Zustimmung" in html and "3 Stimmen" in html
+
+
+def test_script_gets_json_with_the_fresh_block(client, rated):
+    response = post_vote(client, rated, 3, HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    payload = json.loads(response.content)
+    assert payload["message"] == "Danke! Ihre Stimme wurde gespeichert."
+    assert "data-digiradar-rating" in payload["html"] and 'value="3" checked' in payload["html"]
+    assert COOKIE in response.cookies
+    # The fresh form's token works for the next change.
+    token = payload["html"].split('name="token" value="')[1].split('"')[0]
+    assert post_vote(client, rated, 4, token=token, HTTP_ACCEPT="application/json").status_code == 200
+    assert aggregate(rated) == (1, 4, {4: 1})
+
+
+def test_deleting_an_account_withdraws_its_votes(client, rated):
+    user = get_user_model().objects.create_user("leaving")
+    client.force_login(user)
+    post_vote(client, rated, 5)
+    post_vote(Client(), rated, 2)
+    client.logout()
+    user.delete()
+    target = get_target(rated.translation_key)
+    assert aggregate(rated) == (1, 2, {2: 1}) and recount(target) == (1, 2, {2: 1})
