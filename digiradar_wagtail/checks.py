@@ -34,16 +34,7 @@ def check_required_apps(app_configs=None, **kwargs):
                 )
             )
     if _comments_installed():
-        for app in ("django.contrib.sites", "django_comments_xtd", "django_comments"):
-            if not _installed(app):
-                errors.append(
-                    Error(
-                        f"'{app}' must be in INSTALLED_APPS when 'digiradar_wagtail.comments' is.",
-                        hint="Add 'django.contrib.sites', 'django_comments_xtd' and 'django_comments' "
-                        "(in that order) to INSTALLED_APPS.",
-                        id=CHECK_ID.format("E002"),
-                    )
-                )
+        # E002 (the comment framework's apps) is raised by the comments app itself while loading.
         if not getattr(settings, "SITE_ID", None):
             errors.append(
                 Error(

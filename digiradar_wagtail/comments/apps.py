@@ -1,7 +1,10 @@
 """Moderated citizen comments for any Wagtail page, on django-comments-xtd."""
 
 from django.apps import AppConfig
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+REQUIRED_APPS = ("django.contrib.sites", "django_comments_xtd", "django_comments")
 
 
 class DigiradarCommentsConfig(AppConfig):
@@ -9,6 +12,19 @@ class DigiradarCommentsConfig(AppConfig):
     label = "digiradar_comments"
     verbose_name = _("Citizen comments")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def import_models(self):
+        # Our models subclass django-comments-xtd's: without its apps Django would stop with a
+        # puzzling error while importing them, before any system check could say what is missing.
+        missing = [app for app in REQUIRED_APPS if not self.apps.is_installed(app)]
+        if missing:
+            raise ImproperlyConfigured(
+                "digiradar_wagtail.E002: 'digiradar_wagtail.comments' needs "
+                + ", ".join(f"'{app}'" for app in missing)
+                + " in INSTALLED_APPS (add 'django.contrib.sites', 'django_comments_xtd' and "
+                "'django_comments', in that order)."
+            )
+        super().import_models()
 
     def ready(self):
         from . import checks, signals  # noqa: F401  (registers the checks)
