@@ -7,10 +7,10 @@ The client address only ever enters a keyed hash; it is neither stored nor logge
 
 import re
 
-from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 
 from ..conf import digiradar_settings
+from ..ratelimit import count_event
 
 LINK_PATTERN = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 
@@ -30,19 +30,8 @@ def address_key(request):
 
 
 def hit_rate_limit(request, kind, limit, window):
-    """
-    Count one event of ``kind`` for this client; True once more than ``limit`` happened in ``window``
-    seconds. ``add`` + ``incr`` are atomic in Redis and memcached, so the limit holds across processes.
-    """
-    cache = caches[digiradar_settings.CACHE_ALIAS]
-    key = f"digiradar:comments:{kind}:{address_key(request)}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
+    """Count one event of ``kind`` for this client; True once more than ``limit`` happened in ``window``."""
+    return count_event(f"digiradar:comments:{kind}:{address_key(request)}", window) > limit
 
 
 def count_links(text):

@@ -7,10 +7,10 @@ import secrets
 import time
 
 from django.core import signing
-from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 
 from ..conf import digiradar_settings
+from ..ratelimit import count_event
 
 TOKEN_SALT = "digiradar_ratings.form"
 
@@ -56,15 +56,8 @@ def client_key(request):
 def within_rate_limit(request):
     """Count this attempt; False once the client has used up its limit in the current window."""
     window = max(1, int(digiradar_settings.RATINGS_RATE_WINDOW))
-    cache = caches[digiradar_settings.CACHE_ALIAS]
     key = f"digiradar_ratings:rate:{client_key(request)}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count <= digiradar_settings.RATINGS_RATE_LIMIT
+    return count_event(key, window) <= digiradar_settings.RATINGS_RATE_LIMIT
 
 
 def make_form_token(translation_key):
