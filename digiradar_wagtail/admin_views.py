@@ -49,14 +49,17 @@ class MeasureListingViewSet(PageListingViewSet):
     add_to_admin_menu = True
     name = "digiradar_measures"
     filterset_class = MeasureFilterSet
+    # Wagtail's own title, parent, updated and status columns around the radar's; the language
+    # shows as Wagtail's locale badge beside the title.
     columns = (
-        [column for column in IndexView.base_columns if column.name != "type"][:3]
+        [column for column in IndexView.base_columns if column.name in ("bulk_actions", "title", "parent")]
         + [
-            Column("sector", label=_("Sector"), sort_key="sector__name"),
-            Column("ring", label=_("Ring"), sort_key="ring__name"),
-            Column("progress_percent", label=_("Progress (%)"), sort_key="progress_percent"),
-            Column("delivery_status", label=_("Delivery"), accessor="get_delivery_status_display"),
-            Column("locale", label=_("Language")),
+            Column("sector", label=_("Sector"), sort_key="sector__name", width="10%"),
+            Column("ring", label=_("Ring"), sort_key="ring__name", width="10%"),
+            Column("progress_percent", label=_("Progress (%)"), sort_key="progress_percent", width="7%"),
+            Column(
+                "delivery_status", label=_("Delivery"), accessor="get_delivery_status_display", width="9%"
+            ),
         ]
         + [
             column

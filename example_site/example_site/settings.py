@@ -133,6 +133,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "xlsx", "txt"]
 # No avatars from gravatar.com: the admin must not send editors' data to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor a version check against releases.wagtail.org from the dashboard.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Citizens who want to comment under their name log in here (the demo has no public accounts).
 LOGIN_URL = "wagtailadmin_login"
 
