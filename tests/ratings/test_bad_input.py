@@ -67,7 +67,9 @@ def test_unpublished_page(client, voted):
 
 
 def test_get_is_not_allowed(client, voted):
+    before = snapshot()
     refused(client.get(f"/de/digiradar/ratings/{voted.pk}/vote/?value=3"), 405)
+    assert snapshot() == before
 
 
 def test_missing_csrf_token(voted):
