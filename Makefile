@@ -34,10 +34,10 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check digiradar_wagtail example_site tests benchmarks
 
+# Compiles the German catalogues of the radar, its sub-apps and the demo (the .mo files are committed).
 messages: $(STAMP)
-	cd digiradar_wagtail && ../$(BIN)/django-admin compilemessages --ignore=.venv
-	cd digiradar_wagtail/comments && ../../$(BIN)/django-admin compilemessages
-	cd digiradar_wagtail/ratings && ../../$(BIN)/django-admin compilemessages
+	cd digiradar_wagtail && ../$(BIN)/django-admin compilemessages
+	cd example_site && ../$(BIN)/django-admin compilemessages
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info example_site/db.sqlite3
