@@ -75,19 +75,18 @@ def render_radar_results(request, radar):
 
 
 EXPORTS = [
-    ("export.json", "application/json", _("All shown measures as JSON")),
-    ("export.csv", "text/csv", _("All shown measures as CSV (opens in Excel)")),
-    ("feed.atom", "application/atom+xml", _("Changes of phase and progress (Atom feed)")),
+    ("json", "application/json", _("All shown measures as JSON")),
+    ("csv", "text/csv", _("All shown measures as CSV (opens in Excel)")),
+    ("atom", "application/atom+xml", _("Changes of phase and progress (Atom feed)")),
 ]
 
 
 def export_links(request, radar):
     """The radar's open-data URLs, carrying the current filter."""
-    params = querystring(normalise_params(request.GET))
-    suffix = f"?{params}" if params else ""
-    return [
-        {"url": f"{radar.url}{name}{suffix}", "type": mime, "title": title} for name, mime, title in EXPORTS
-    ]
+    from .opendata.views import export_urls
+
+    urls = export_urls(radar, querystring(normalise_params(request.GET)), request)
+    return [{"url": urls[key], "type": mime, "title": title} for key, mime, title in EXPORTS]
 
 
 def radar_export(request, page_path, export):

@@ -7,7 +7,6 @@ The radar's open-data views under the radar's URL: ``export.json``, ``export.csv
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
-from django.utils.translation import gettext as _
 
 from ..filtering import filter_measures
 from . import records as records_module
@@ -30,16 +29,6 @@ def export_urls(radar, querystring="", request=None):
         "csv": f"{base}export.csv{suffix}",
         "atom": f"{base}feed.atom{suffix}",
     }
-
-
-def alternate_links(radar, querystring="", request=None):
-    """``[(mime type, title, url)]`` for the radar template's ``<link rel="alternate">`` tags."""
-    urls = export_urls(radar, querystring, request)
-    return [
-        ("application/json", _("Measures as JSON"), urls["json"]),
-        ("text/csv", _("Measures as CSV"), urls["csv"]),
-        ("application/atom+xml", _("Changes (Atom feed)"), urls["atom"]),
-    ]
 
 
 def _gather(request, radar):
