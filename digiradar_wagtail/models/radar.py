@@ -86,7 +86,24 @@ class RadarRing(RadarPart):
 
 
 class RadarIndexPageForm(WagtailAdminPageForm):
-    """Refuses to drop a sector or ring that measures still use, and duplicate slugs."""
+    """
+    Offers a new radar the strategy's three core areas and four phases, and refuses to drop a
+    sector or ring that measures still use, or to give two of them one slug.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound or self.instance.pk is not None:
+            return
+        for relation, defaults in (("sectors", DEFAULT_SECTORS), ("rings", DEFAULT_RINGS)):
+            formset = self.formsets.get(relation)
+            if formset is None or formset.initial_form_count():
+                continue
+            # Blank forms for the defaults, filled in; the editor may change or remove each.
+            formset.initial_extra = [
+                {"slug": slug, "name": name, "colour": colour} for slug, name, colour in defaults
+            ]
+            formset.extra = max(0, len(defaults) - (formset.min_num or 0))
 
     def clean(self):
         cleaned_data = super().clean()
