@@ -125,3 +125,35 @@ def check_plugin_settings(app_configs=None, **kwargs):
                 )
             )
     return errors
+
+
+def _url_callbacks(resolver=None):
+    """Every view the project's URLconf can reach (resolver trees walked depth first)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    stack = [resolver or get_resolver()]
+    while stack:
+        current = stack.pop()
+        for entry in current.url_patterns:
+            if isinstance(entry, URLResolver):
+                stack.append(entry)
+            elif isinstance(entry, URLPattern):
+                yield entry.callback
+
+
+@register(Tags.urls)
+def check_api_endpoint(app_configs=None, **kwargs):
+    """Wagtail's own pages endpoint answers 500 to a date or decimal filter with a wrong value."""
+    from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
+
+    for callback in _url_callbacks():
+        if getattr(callback, "cls", None) is WagtailPagesAPIViewSet:
+            return [
+                Warning(
+                    "The Wagtail API serves measures through Wagtail's own PagesAPIViewSet.",
+                    hint="Register digiradar_wagtail.api.PagesAPIViewSet instead: it answers 400, not 500, "
+                    "to filters such as ?start_date=abc, NUL characters and overlong searches.",
+                    id=CHECK_ID.format("W003"),
+                )
+            ]
+    return []
