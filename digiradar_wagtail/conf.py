@@ -20,12 +20,23 @@ DEFAULTS = {
     "HISTORY_MARKER_DAYS": 90,
     # Seconds a rendered radar stays in the cache (it is also invalidated on every publish).
     "RADAR_CACHE_TIMEOUT": 60 * 60,
+    # A filtered radar is cached only for filters that name existing parts and terms (never for a
+    # free-text search), and one client (a keyed hash of its address or user) stores at most this
+    # many filtered radars within the window; beyond that it is served uncached.
+    "RADAR_CACHE_STORES_PER_CLIENT": 60,
+    "RADAR_CACHE_STORE_WINDOW": 10 * 60,
     # Which Django cache the radar uses.
     "CACHE_ALIAS": "default",
     # Edge length of the SVG radar's view box, in user units.
     "RADAR_SIZE": 800,
-    # Largest spreadsheet the admin import accepts, in bytes.
+    # Largest spreadsheet the admin import and ``digiradar_import`` accept, in bytes.
     "IMPORT_MAX_BYTES": 5 * 1024 * 1024,
+    # Most rows an import reads below the header; empty rows count too.
+    "IMPORT_MAX_ROWS": 5000,
+    # An .xlsx is a zip archive: refuse one that unpacks to more than this many bytes, or one
+    # of whose parts (larger than 1 MB unpacked) is packed more tightly than this ratio.
+    "IMPORT_MAX_UNPACKED_BYTES": 50 * 1024 * 1024,
+    "IMPORT_MAX_COMPRESSION_RATIO": 100,
     # Participation (comments and ratings) --------------------------------------------------
     # The site's privacy page, linked from the consent checkbox of the comment form: one URL,
     # or one per language, e.g. {"de": "/de/datenschutz/", "en": "/en/privacy/"}.

@@ -125,6 +125,28 @@ class FilterResult:
         return self.params.get(name, [])
 
 
+def names_existing_terms(radar, normalised):
+    """
+    True if every slug in ``normalised`` names a sector or ring of ``radar`` or an existing
+    department, topic or principle (one query per parameter used). Filters that name nothing are
+    valid (they select nothing) but are not worth a cache entry.
+    """
+    sources = {
+        "sector": radar.sectors.all(),
+        "ring": radar.rings.all(),
+        "department": Department.objects.all(),
+        "topic": Topic.objects.all(),
+        "principle": Principle.objects.all(),
+    }
+    for name in SLUG_PARAMETERS:
+        wanted = set(normalised.get(name, []))
+        if wanted:
+            found = set(sources[name].filter(slug__in=wanted).values_list("slug", flat=True).distinct())
+            if found != wanted:
+                return False
+    return True
+
+
 def filter_choices(radar, measures_queryset):
     """
     What the filter form offers: ``{name: [(slug, name), ...]}`` in the radar's language.

@@ -6,6 +6,7 @@ only a keyed hash of the client, never its address.
 """
 
 from django.core.cache import caches
+from django.utils.crypto import salted_hmac
 
 from .conf import digiradar_settings
 
@@ -23,3 +24,15 @@ def count_event(key, window):
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window)
         return 1
+
+
+def client_hash(request, purpose):
+    """
+    A keyed hash of who is asking, for cache keys and counters: the user id if logged in, else the
+    client address. ``purpose`` keeps the hashes of different uses apart. Never the address itself.
+    """
+    if getattr(request, "user", None) is not None and request.user.is_authenticated:
+        value = f"user:{request.user.pk}"
+    else:
+        value = "addr:" + request.META.get("REMOTE_ADDR", "")
+    return salted_hmac(f"digiradar.{purpose}", value).hexdigest()[:40]

@@ -7,10 +7,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from .cache import cached_fragment
+from .cache import cached_fragment, may_store
 from .chart import build_chart
 from .conf import digiradar_settings
-from .filtering import filter_measures, normalise_params, querystring
+from .filtering import TEXT_PARAMETER, filter_measures, names_existing_terms, normalise_params, querystring
 from .listing import radar_listing
 from .models import RadarIndexPage
 
@@ -70,8 +70,15 @@ def render_radar_results(request, radar):
         }
         return render_to_string("digiradar_wagtail/includes/radar_results.html", context)
 
-    params = querystring(normalise_params(request.GET))
-    return mark_safe(cached_fragment(radar.pk, get_language(), params, render))  # rendered by our template
+    normalised = normalise_params(request.GET)
+    if not normalised:
+        store = True
+    elif TEXT_PARAMETER in normalised or not names_existing_terms(radar, normalised):
+        store = False  # free text and unknown slugs would let anyone fill the cache
+    else:
+        store = lambda: may_store(request)  # noqa: E731  (asked only on a miss)
+    html = cached_fragment(radar.pk, get_language(), querystring(normalised), render, store=store)
+    return mark_safe(html)  # rendered by our template
 
 
 EXPORTS = [
