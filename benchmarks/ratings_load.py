@@ -12,6 +12,7 @@ import http.cookiejar
 import json
 import os
 import re
+import secrets
 import signal
 import socket
 import statistics
@@ -46,6 +47,8 @@ def environment():
         DATABASE_URL=f"{PG}/{DATABASE}",
         REDIS_URL=REDIS_URL,
         DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
+        DJANGO_HTTPS="0",  # plain http on 127.0.0.1
         PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "example_site")]),
     )
     return env

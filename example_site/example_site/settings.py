@@ -9,10 +9,20 @@ SQLite by default; ``DATABASE_URL=postgres://...`` switches to PostgreSQL and
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "demo-only-not-secret-0f1e2d3c4b5a")
 DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        # A published key signs sessions, CSRF tokens and confirmation links: never in production.
+        raise ImproperlyConfigured(
+            "DJANGO_DEBUG=0 needs DJANGO_SECRET_KEY: set it to a long random value, e.g. the output of "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+        )
+    SECRET_KEY = "demo-only-not-secret-0f1e2d3c4b5a"
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
@@ -111,6 +121,12 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_PASSWORD_VALIDATORS = []
+
+# Outside local development the site is served over HTTPS: cookies only travel encrypted.
+# DJANGO_HTTPS=0 turns this off (e.g. DJANGO_DEBUG=0 on plain http://127.0.0.1 for a load test).
+HTTPS = os.environ.get("DJANGO_HTTPS", "0" if DEBUG else "1") == "1"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = True
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
