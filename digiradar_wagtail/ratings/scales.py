@@ -1,5 +1,7 @@
 """The two rating scales: values, labels and their storage columns. No Django models here."""
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -26,10 +28,14 @@ def choices(scale):
     return [(value, value_label(scale, value)) for value in SCALE_VALUES.get(scale, ())]
 
 
+# What a value may look like: ASCII digits with an optional minus, nothing else. ``int()`` alone
+# would also take "٣", "５", "+3", " 3" and "1_0".
+_ASCII_INTEGER = re.compile(r"-?[0-9]{1,2}")
+
+
 def parse_value(scale, raw):
-    """The submitted value as an int of ``scale``, or None if it is not one."""
-    try:
-        value = int(str(raw).strip())
-    except (TypeError, ValueError):
+    """The submitted value as an int of ``scale``, or None if it is not one (ASCII digits only)."""
+    if not isinstance(raw, str) or not _ASCII_INTEGER.fullmatch(raw):
         return None
+    value = int(raw)
     return value if value in SCALE_VALUES.get(scale, ()) else None

@@ -36,6 +36,31 @@ def test_values_outside_the_scale(client, voted, value):
     assert snapshot() == before
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        "\u0663",  # ARABIC-INDIC DIGIT THREE: int() would read 3
+        "\uff15",  # FULLWIDTH DIGIT FIVE: int() would read 5
+        "\u00b3",  # SUPERSCRIPT THREE
+        "\u0969",  # DEVANAGARI DIGIT THREE
+        "+3",
+        "3 ",
+        " 3",
+        "03\n",
+        "0_3",
+    ],
+)
+def test_only_ascii_integers_count(client, voted, value):
+    before = snapshot()
+    response = post_vote(client, voted, value)
+    refused(response, 400, "Wählen Sie eine der Antworten.")
+    assert snapshot() == before
+    response = post_vote(client, voted, value, HTTP_ACCEPT="application/json")
+    assert response.status_code == 400 and response.json()["error"] == "Wählen Sie eine der Antworten."
+    # The same person sending the plain ASCII digit is counted.
+    assert post_vote(client, voted, "3").status_code == 303
+
+
 def test_missing_value_and_unknown_action(client, voted):
     before = snapshot()
     refused(post_vote(client, voted), 400)
