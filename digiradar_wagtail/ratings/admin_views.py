@@ -23,6 +23,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 
 from ..conf import digiradar_settings
+from ..opendata.columns import defuse
 from . import services
 from .forms import ReasonForm, VoidVotesForm
 from .models import RatingTarget, Vote
@@ -79,9 +80,14 @@ class ModeratorRequiredMixin:
     """
 
     def dispatch(self, request, *args, **kwargs):
+        # The permission comes first, before anything that depends on the URL's arguments.
         if not policy.user_has_permission(request.user, MODERATE):
             return TemplateResponse(request, "digiradar_ratings/admin/permission_denied.html", status=403)
+        self.load_objects()
         return super().dispatch(request, *args, **kwargs)
+
+    def load_objects(self):
+        """Look up what the URL names; runs only for moderators."""
 
 
 class RatingsReportView(ModeratorRequiredMixin, ReportView):
@@ -130,6 +136,16 @@ class RatingsReportView(ModeratorRequiredMixin, ReportView):
     def get_filename(self):
         return f"ratings-{timezone.localdate():%Y-%m-%d}"
 
+    def preprocess_field_value(self, field, value, export_format):
+        """
+        Every text cell of the CSV and XLSX export goes through ``defuse``: text that a spreadsheet
+        would run as a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return) gets a leading
+        apostrophe. Numbers stay numbers. (Wagtail's XLSX writer also stores formula-like cells
+        as text, so a cell is never a formula there.)
+        """
+        value = super().preprocess_field_value(field, value, export_format)
+        return defuse(value) if isinstance(value, str) else value
+
     def get_queryset(self):
         return RatingTarget.objects.annotate(
             recent_votes=Count("votes", filter=Q(votes__updated_at__gte=_since_24h()))
@@ -140,9 +156,13 @@ class RatingsReportView(ModeratorRequiredMixin, ReportView):
 
 
 class TargetMixin(ModeratorRequiredMixin):
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.target = get_object_or_404(RatingTarget, pk=kwargs["pk"])
+    """
+    Views of one target. The target is looked up only after the permission check, so that
+    someone without ``moderate_ratings`` gets the same 403 for ids that exist and ids that do not.
+    """
+
+    def load_objects(self):
+        self.target = get_object_or_404(RatingTarget, pk=self.kwargs["pk"])
 
     def detail_url(self):
         return reverse("digiradar_ratings_admin:detail", args=[self.target.pk])
