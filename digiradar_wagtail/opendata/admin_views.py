@@ -1,10 +1,13 @@
 """
 The admin's "Import measures" view: upload, a dry run that previews every row, then import.
 
-The uploaded file waits in the cache between preview and confirmation, under a random token
-bound to the user, so the editor does not have to upload it twice.
+The upload is read (within the limits of ``spreadsheet``) once, for the preview; its rows wait
+in the cache between preview and confirmation, under a random token bound to the user, so the
+editor does not upload the file twice and the server does not parse it twice. The confirmation
+checks the rows again against the radar as it is then (:func:`importer.import_table`).
 """
 
+import dataclasses
 import uuid
 
 from django.contrib import messages
@@ -21,7 +24,7 @@ from ..conf import digiradar_settings
 from .forms import ImportForm, radars_for
 from .importer import CREATE, PUBLISH, UNCHANGED, UPDATE, import_table
 from .report import action_label
-from .spreadsheet import SpreadsheetError, read_table
+from .spreadsheet import SpreadsheetError, Table, read_table
 
 PENDING_TIMEOUT = 60 * 60
 CACHE_PREFIX = "digiradar:import:"
@@ -63,9 +66,8 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
             form.cleaned_data["file"],
             form.cleaned_data["publish"],
         )
-        data = upload.read()
         try:
-            table = read_table(upload.name, data)
+            table = read_table(upload.name, upload.read())
         except SpreadsheetError as error:
             form.add_error("file", str(error))
             return self.render_to_response(self.get_context_data(form=form), status=400)
@@ -77,7 +79,7 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
                 "user": request.user.pk,
                 "radar": radar.pk,
                 "name": upload.name,
-                "data": data,
+                "table": dataclasses.asdict(table),
                 "publish": publish,
             }
             _cache().set(CACHE_PREFIX + token, pending, PENDING_TIMEOUT)
@@ -89,7 +91,7 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
     def confirm(self, request):
         token = request.POST.get("token", "")
         pending = _cache().get(CACHE_PREFIX + token) if token.isalnum() and len(token) == 32 else None
-        if not pending or pending["user"] != request.user.pk:
+        if not pending or pending["user"] != request.user.pk or "table" not in pending:
             messages.error(request, _("This preview has expired. Upload the file again."))
             return redirect("digiradar_opendata:import")
         radar = radars_for(request.user).filter(pk=pending["radar"]).first()
@@ -98,7 +100,7 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
         publish = pending["publish"] and radar.permissions_for_user(request.user).can_publish_subpage()
         report = import_table(
             radar,
-            read_table(pending["name"], pending["data"]),
+            Table(**pending["table"]),
             dry_run=False,
             publish=publish,
             user=request.user,

@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ..models import (
@@ -33,12 +35,18 @@ from .columns import (
     LIST_COLUMNS,
     LIST_SEPARATOR,
     REQUIRED_COLUMNS,
+    RESERVED_SLUGS,
     TEXT_COLUMNS,
     restore,
 )
 
 CREATE, UPDATE, UNCHANGED, PUBLISH = "create", "update", "unchanged", "publish"
-GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+# The only date formats read: 2024-03-31 (what the export writes, and Excel's date cells) and
+# 31.03.2024. Anything else, trailing text or a time of day included, is refused.
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+# A slug must start with a letter or digit; Django's slug rule alone would allow "-" or "_".
+GOOD_SLUG = re.compile(r"[^\W_][-\w]*")
 TAXONOMY = {"department": Department, "topic": Topic, "principle": Principle}
 SCALAR_FIELDS = sorted(TEXT_COLUMNS | DATE_COLUMNS) + [
     "sector",
@@ -80,7 +88,8 @@ class ImportReport:
         return not self.errors and not any(row.errors for row in self.rows)
 
     def count(self, action):
-        return sum(1 for row in self.rows if row.action == action)
+        """Rows without errors that the import (would) handle with ``action``."""
+        return sum(1 for row in self.rows if row.action == action and not row.errors)
 
     @property
     def row_errors(self):
@@ -90,18 +99,18 @@ class ImportReport:
 class _Parser:
     """Turns one row's text into field values, collecting readable errors."""
 
-    def __init__(self, radar, table):
+    def __init__(self, radar, rows):
         self.radar = radar
         self.sectors = {part.slug: part for part in radar.sectors.all()}
         self.rings = {part.slug: part for part in radar.rings.all()}
-        self.terms = {kind: self._terms(model, table, kind) for kind, model in TAXONOMY.items()}
+        self.terms = {kind: self._terms(model, rows, kind) for kind, model in TAXONOMY.items()}
         self.statuses = {code for code, _label in DELIVERY_CHOICES}
 
-    def _terms(self, model, table, kind):
+    def _terms(self, model, rows, kind):
         columns = [name for name, term in LIST_COLUMNS.items() if term == kind]
         if kind == "department":
             columns.append("lead_department")
-        slugs = {slug for _line, row in table.rows for name in columns for slug in _split(row.get(name, ""))}
+        slugs = {slug for _line, row in rows for name in columns for slug in _split(row.get(name, ""))}
         found = {}
         # Prefer the radar's language; a term that exists only in the source language will do.
         for term in model.objects.filter(slug__in=slugs).order_by("pk"):
@@ -111,7 +120,7 @@ class _Parser:
 
     def parse(self, name, text, errors):
         if name in TEXT_COLUMNS:
-            return restore(text)
+            return text
         if name in DATE_COLUMNS:
             return self._date(name, text, errors)
         if name in ("sector", "ring"):
@@ -152,12 +161,14 @@ class _Parser:
     def _date(self, name, text, errors):
         if not text:
             return None
-        match = GERMAN_DATE.match(text)
         try:
-            if match:
+            if match := ISO_DATE.fullmatch(text):
+                year, month, day = (int(part) for part in match.groups())
+            elif match := GERMAN_DATE.fullmatch(text):
                 day, month, year = (int(part) for part in match.groups())
-                return datetime.date(year, month, day)
-            return datetime.date.fromisoformat(text[:10])
+            else:
+                raise ValueError(text)
+            return datetime.date(year, month, day)
         except ValueError:
             errors.append(
                 _("%(column)s “%(value)s” is not a date; write 2024-03-31 or 31.03.2024.")
@@ -212,7 +223,13 @@ def _same_terms(left, right):
 
 
 def check_table(radar, table, publish=False):
-    """Parse and validate every row of ``table`` against ``radar``; writes nothing."""
+    """
+    Parse and validate every row of ``table`` against ``radar``; writes nothing.
+
+    This is the one validation path: the dry run shows its result and the real run
+    (:func:`import_table`) writes only what it passed, so a preview promises nothing that
+    the import then refuses.
+    """
     report = ImportReport()
     missing = REQUIRED_COLUMNS - set(table.headers)
     if missing:
@@ -228,8 +245,11 @@ def check_table(radar, table, publish=False):
         report.warnings.append(_("These columns are ignored: %(columns)s.") % {"columns": ", ".join(unknown)})
     present = [name for name in IMPORT_COLUMNS if name in table.headers]
 
-    parser = _Parser(radar, table)
-    ids = [row.get("external_id", "") for _line, row in table.rows if row.get("external_id")]
+    # The export writes every cell that a spreadsheet would run as a formula with a leading
+    # apostrophe (columns.defuse); take it off again in every column.
+    rows = [(line, {name: restore(text) for name, text in row.items()}) for line, row in table.rows]
+    parser = _Parser(radar, rows)
+    ids = [row.get("external_id", "") for _line, row in rows if row.get("external_id")]
     existing = {
         page.external_id: page for page in MeasurePage.objects.child_of(radar).filter(external_id__in=ids)
     }
@@ -238,8 +258,12 @@ def check_table(radar, table, publish=False):
         .exclude(pk__in=[page.pk for page in existing.values()])
         .values_list("external_id", flat=True)
     )
+    # Wagtail wants the slugs of a page's children to be unique: the radar's pages of any type.
+    siblings = {
+        slug: (pk, title) for pk, slug, title in radar.get_children().values_list("pk", "slug", "title")
+    }
     seen_ids, seen_slugs = {}, {}
-    for line, row in table.rows:
+    for line, row in rows:
         result = RowResult(row=line, external_id=row.get("external_id", ""), title=row.get("title", ""))
         report.rows.append(result)
         errors = result.errors
@@ -265,16 +289,75 @@ def check_table(radar, table, publish=False):
                 result.values[name] = parser.parse(name, row.get(name, ""), errors)
         if errors:
             continue
-        _plan_row(radar, result, existing.get(external_id), seen_slugs, publish)
+        _plan_row(radar, result, existing.get(external_id), siblings, seen_slugs, publish)
     return report
 
 
-def _plan_row(radar, result, existing, seen_slugs, publish):
+def _slug_errors(slug, title):
+    """Why ``slug`` (given, or made from ``title``) cannot be a measure's URL part, if it cannot."""
+    if not slug:
+        return [
+            _("The title “%(title)s” gives no slug (URL part); fill in the slug column.") % {"title": title}
+        ]
+    if not GOOD_SLUG.fullmatch(slug):
+        return [
+            _(
+                "The slug “%(slug)s” is not usable: use letters, digits and hyphens, "
+                "starting with a letter or digit."
+            )
+            % {"slug": slug}
+        ]
+    if slug.lower() in RESERVED_SLUGS:
+        return [
+            _("The slug “%(slug)s” is reserved for the site's own addresses; choose another one.")
+            % {"slug": slug}
+        ]
+    return []
+
+
+def _check_slug(result, page, existing, siblings, seen_slugs):
+    """The slug of ``page`` must be usable and unique among the radar's children and in the file."""
+    if existing is None and not page.slug:
+        # What Wagtail would make of the title (it cannot look at the siblings of a page
+        # without a place in the tree, so the checks below do that).
+        allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
+        page.slug = slugify(page.title, allow_unicode=allow_unicode)
+    if existing is None or page.slug != existing.slug:
+        errors = _slug_errors(page.slug, page.title)
+        if errors:
+            return errors
+    owner = siblings.get(page.slug)
+    if owner is not None and (existing is None or owner[0] != existing.pk):
+        return [
+            _(
+                "The slug “%(slug)s” is already taken by “%(title)s” under this radar; "
+                "give the row another slug or title."
+            )
+            % {"slug": page.slug, "title": owner[1]}
+        ]
+    if page.slug in seen_slugs:
+        return [
+            _("The slug “%(slug)s” is also taken by row %(row)d; give one of them another slug or title.")
+            % {"slug": page.slug, "row": seen_slugs[page.slug]}
+        ]
+    seen_slugs[page.slug] = result.row
+    return []
+
+
+def _validation_messages(error):
+    messages = []
+    for column, texts in error.message_dict.items():
+        label = "" if column == "__all__" else f"{column}: "
+        messages.extend(label + text for text in texts)
+    return messages
+
+
+def _plan_row(radar, result, existing, siblings, seen_slugs, publish):
     """Decide create/update/unchanged, and let the model's own validation speak."""
     values = dict(result.values)
     if existing is None:
         page = MeasurePage(locale_id=radar.locale_id, live=False)
-        page._cached_parent_obj = radar  # lets Wagtail check the slug among the radar's children
+        page._cached_parent_obj = radar
         result.action = CREATE
     else:
         page = existing.get_latest_revision_as_object()
@@ -293,23 +376,17 @@ def _plan_row(radar, result, existing, seen_slugs, publish):
         # Same as the latest draft: nothing to save, but publishing may still be due.
         unpublished = existing.has_unpublished_changes or not existing.live
         result.action = PUBLISH if publish and unpublished else UNCHANGED
+    result.errors.extend(_check_slug(result, page, existing, siblings, seen_slugs))
+    # A new page gets its place in the tree only when it is added under the radar.
+    exclude = ["path", "depth", "numchild"] if existing is None else []
+    if result.errors:
+        exclude.append("slug")  # already explained
     try:
-        # A new page gets its place in the tree only when it is added under the radar.
-        page.full_clean(exclude=["path", "depth", "numchild"] if existing is None else None)
+        page.full_clean(exclude=exclude or None)
     except ValidationError as error:
-        for column, messages in error.message_dict.items():
-            label = "" if column == "__all__" else f"{column}: "
-            result.errors.extend(label + message for message in messages)
-        return
-    if result.action == CREATE:
-        if page.slug in seen_slugs:
-            result.errors.append(
-                _("The slug “%(slug)s” is also taken by row %(row)d; give one of them another slug or title.")
-                % {"slug": page.slug, "row": seen_slugs[page.slug]}
-            )
-            return
-        seen_slugs[page.slug] = result.row
-    result.page = page
+        result.errors.extend(_validation_messages(error))
+    if not result.errors:
+        result.page = page
 
 
 def _apply_lists(page, lists):
@@ -326,27 +403,51 @@ def _apply_lists(page, lists):
         ]
 
 
+class _RowFailed(Exception):
+    """A row could not be written after all; rolls the whole import back."""
+
+
 def apply_report(radar, report, publish=False, user=None):
-    """Write the checked rows of ``report`` in one transaction (all or nothing)."""
-    assert report.ok, "apply_report needs a report without errors"
-    with transaction.atomic():
-        for result in report.rows:
-            if result.action == UNCHANGED:
-                continue
-            page = result.page
-            if result.action == PUBLISH:
-                page.get_latest_revision().publish(user=user)
-                continue
-            _apply_lists(page, result.lists)
-            if result.action == CREATE:
-                page.has_unpublished_changes = True
-                radar.add_child(instance=page)
-            revision = page.save_revision(user=user, log_action=True)
-            if publish:
-                revision.publish(user=user)
-            result.page = page
+    """
+    Write the checked rows of ``report`` in one transaction (all or nothing).
+
+    Should a row fail anyway (the radar changed between the check and the write), nothing is
+    written and the row gets its error in the report; no exception escapes for a row's problem.
+    """
+    if not report.ok:
+        return report
+    try:
+        with transaction.atomic():
+            for result in report.rows:
+                if result.action == UNCHANGED:
+                    continue
+                try:
+                    _write_row(radar, result, publish, user)
+                except ValidationError as error:
+                    result.errors.extend(_validation_messages(error))
+                    raise _RowFailed from error
+                except DatabaseError as error:
+                    result.errors.append(_("The row could not be saved: %(error)s") % {"error": error})
+                    raise _RowFailed from error
+    except _RowFailed:
+        report.applied = False
+        return report
     report.applied = True
     return report
+
+
+def _write_row(radar, result, publish, user):
+    page = result.page
+    if result.action == PUBLISH:
+        page.get_latest_revision().publish(user=user)
+        return
+    _apply_lists(page, result.lists)
+    if result.action == CREATE:
+        page.has_unpublished_changes = True
+        radar.add_child(instance=page)
+    revision = page.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
 
 
 def import_table(radar, table, dry_run=True, publish=False, user=None):

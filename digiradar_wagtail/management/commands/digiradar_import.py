@@ -1,4 +1,4 @@
-"""``manage.py digiradar_import RADAR_PAGE_ID FILE [--dry-run] [--publish]``"""
+"""``manage.py digiradar_import RADAR_PAGE_ID FILE [--dry-run] [--publish] [--max-bytes N]``"""
 
 from pathlib import Path
 
@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from ...models import RadarIndexPage
 from ...opendata.importer import import_table
 from ...opendata.report import describe_report
-from ...opendata.spreadsheet import SpreadsheetError, read_table
+from ...opendata.spreadsheet import SpreadsheetError, check_size, max_bytes, read_table
 
 
 class Command(BaseCommand):
@@ -19,16 +19,26 @@ class Command(BaseCommand):
         parser.add_argument("file", help="A .csv or .xlsx file")
         parser.add_argument("--dry-run", action="store_true", help="Only check and show what would change")
         parser.add_argument("--publish", action="store_true", help="Publish the measures (default: drafts)")
+        parser.add_argument(
+            "--max-bytes",
+            type=int,
+            default=None,
+            help="Refuse larger files (default: DIGIRADAR_IMPORT_MAX_BYTES, 5 MB)",
+        )
 
-    def handle(self, radar_id, file, dry_run=False, publish=False, **options):
+    def handle(self, radar_id, file, dry_run=False, publish=False, max_bytes=None, **options):
         radar = RadarIndexPage.objects.filter(pk=radar_id).first()
         if radar is None:
             raise CommandError(_("There is no radar page with id %(id)d.") % {"id": radar_id})
         path = Path(file)
         if not path.is_file():
             raise CommandError(_("There is no file %(file)s.") % {"file": file})
+        limit = _limit(max_bytes)
         try:
-            table = read_table(path.name, path.read_bytes())
+            check_size(path.stat().st_size, limit)  # before reading a byte of it
+            with path.open("rb") as source:
+                data = source.read(limit + 1)  # the file may have grown since
+            table = read_table(path.name, data, max_bytes=limit)
         except SpreadsheetError as error:
             raise CommandError(str(error)) from error
         report = import_table(radar, table, dry_run=dry_run, publish=publish)
@@ -36,3 +46,11 @@ class Command(BaseCommand):
             self.stdout.write(line)
         if not report.ok:
             raise CommandError(_("Nothing was imported."))
+
+
+def _limit(value):
+    if value is None:
+        return max_bytes()
+    if value < 1:
+        raise CommandError(_("--max-bytes must be a positive number of bytes."))
+    return value
