@@ -24,11 +24,16 @@ def describe_report(report):
             for message in row.errors:
                 lines.append(_("Row %(row)d: %(message)s") % {"row": row.row, "message": message})
         else:
-            changes = f" ({', '.join(row.changes)})" if row.changes else ""
-            lines.append(
-                f"{_('Row %(row)d') % {'row': row.row}}: {action_label(row.action)} "
-                f"{row.external_id or '–'} {row.title}{changes}"
-            )
+            # Whole sentences for the translators (gettext cannot see calls inside f-strings).
+            line = _("Row %(row)d: %(action)s %(external_id)s %(title)s") % {
+                "row": row.row,
+                "action": action_label(row.action),
+                "external_id": row.external_id or "–",
+                "title": row.title,
+            }
+            if row.changes:
+                line += " (" + ", ".join(row.changes) + ")"  # column names, the same in every language
+            lines.append(line)
     summary = {
         "create": report.count(CREATE),
         "update": report.count(UPDATE),
