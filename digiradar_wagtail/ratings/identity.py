@@ -60,6 +60,22 @@ def within_rate_limit(request):
     return count_event(key, window) <= digiradar_settings.RATINGS_RATE_LIMIT
 
 
+def within_new_vote_limit(request, translation_key):
+    """
+    Count a new anonymous vote on one rating; False once this client address (a keyed hash) has
+    cast RATINGS_COOKIELESS_REVOTE_LIMIT of them on this rating within the window.
+
+    "New" means the request carries no voter cookie with a vote on this rating: no cookie, a
+    cookie that was dropped and replaced, or an invented one. Changing or withdrawing one's vote
+    with the cookie one voted with never counts, and logged-in people (one vote per account)
+    are not counted at all.
+    """
+    window = max(1, int(digiradar_settings.RATINGS_COOKIELESS_REVOTE_WINDOW))
+    client = hashed("client", request.META.get("REMOTE_ADDR", ""))[:32]
+    key = f"digiradar_ratings:newvote:{client}:{hashed('target', str(translation_key))[:16]}"
+    return count_event(key, window) <= digiradar_settings.RATINGS_COOKIELESS_REVOTE_LIMIT
+
+
 def make_form_token(translation_key):
     """A signed token naming the target and a fresh nonce; each form can be sent once."""
     return signing.dumps(

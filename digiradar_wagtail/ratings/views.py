@@ -18,6 +18,7 @@ from .identity import (
     new_voter_cookie,
     read_form_token,
     set_voter_cookie,
+    within_new_vote_limit,
     within_rate_limit,
 )
 from .services import FormAlreadyUsed, RatingClosed, RatingError, ScaleChanged, cast_vote, purge_old_nonces
@@ -39,17 +40,18 @@ def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _refuse(request, status, message, page=None):
+def _refuse(request, status, message, page=None, retry_after=None):
     if _wants_json(request):
-        return JsonResponse({"error": message}, status=status)
-    response = render(
-        request,
-        "digiradar_ratings/error.html",
-        {"message": message, "page": page, "base_template": digiradar_settings.BASE_TEMPLATE},
-        status=status,
-    )
+        response = JsonResponse({"error": message}, status=status)
+    else:
+        response = render(
+            request,
+            "digiradar_ratings/error.html",
+            {"message": message, "page": page, "base_template": digiradar_settings.BASE_TEMPLATE},
+            status=status,
+        )
     if status == 429:
-        response["Retry-After"] = str(digiradar_settings.RATINGS_RATE_WINDOW)
+        response["Retry-After"] = str(retry_after or digiradar_settings.RATINGS_RATE_WINDOW)
     return response
 
 
@@ -95,6 +97,21 @@ def vote(request, page_id):
         return _refuse(request, 409, _error_messages()[ScaleChanged], page)
 
     user = request.user if request.user.is_authenticated else None
+    if user is None and value is not None and state.own_vote is None and not within_new_vote_limit(
+        request, page.translation_key
+    ):
+        # A new anonymous vote (no cookie with a vote here): few per address and rating, so that
+        # dropping the cookie does not give anyone another vote.
+        return _refuse(
+            request,
+            429,
+            _(
+                "A vote on this rating has already been cast from your connection. To change your "
+                "vote, use the browser you voted with, or try again later."
+            ),
+            page,
+            retry_after=digiradar_settings.RATINGS_COOKIELESS_REVOTE_WINDOW,
+        )
     raw_cookie = voter_id = None
     if user is None:
         voter_id = cookie_voter_id(request)

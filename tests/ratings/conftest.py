@@ -19,6 +19,23 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _test_voters_share_one_address(settings):
+    # Tests stand for many people with ``Client()``s that all come from 127.0.0.1; the limit on
+    # new anonymous votes per address and rating would count them as one person dropping the
+    # cookie. Tests of that limit ask for ``new_vote_limit`` below, which restores the default.
+    settings.DIGIRADAR_RATINGS_COOKIELESS_REVOTE_LIMIT = 10_000
+
+
+@pytest.fixture
+def new_vote_limit(settings, _test_voters_share_one_address):
+    """The shipped limit on new anonymous votes per address and rating (and its window)."""
+    from digiradar_wagtail.conf import DEFAULTS
+
+    del settings.DIGIRADAR_RATINGS_COOKIELESS_REVOTE_LIMIT
+    return DEFAULTS["RATINGS_COOKIELESS_REVOTE_LIMIT"]
+
+
 def set_rating(page, **values):
     """Give ``page`` a single rating block with ``values`` and publish it."""
     page.participation = [("rating", values)]
