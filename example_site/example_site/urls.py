@@ -13,8 +13,9 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    # django-comments-xtd's own views (confirmation links in mails)
-    path("comments/", include("django_comments_xtd.urls")),
+    # django-comments-xtd's own URLs (django_comments_xtd.urls) are deliberately not mounted:
+    # they would show pending comments and take posts past the plugin's moderation. The
+    # plugin's own confirmation view below is the only one needed (check digiradar_comments.E010).
 ]
 
 urlpatterns += i18n_patterns(
