@@ -17,7 +17,6 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -25,8 +24,8 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from . import moderation
-from .forms import BulkForm, EmailForm, OfficialReplyForm, ReasonForm
-from .models import PENDING, REMOVED, STATE_CHOICES, Comment, CommentReport, Discussion
+from .forms import BulkForm, EmailForm, OfficialReplyForm, QueueFilterForm, ReasonForm
+from .models import PENDING, REMOVED, STATE_CHOICES, Comment, CommentReport, Discussion, PendingConfirmation
 
 PERMISSION = "digiradar_comments.moderate_comments"
 PER_PAGE = 50
@@ -54,7 +53,10 @@ def _discussions_for(comments):
 
 
 def filtered_queue(params):
-    """The queue's queryset for the GET filters: state, reported, discussion, date range and search."""
+    """
+    The queue's queryset for the filters (cleaned by :class:`QueueFilterForm`): state, reported,
+    discussion, date range and search.
+    """
     comments = Comment.objects.filter(content_type=ContentType.objects.get_for_model(Discussion))
     state = params.get("state", PENDING)
     if state in dict(STATE_CHOICES):
@@ -63,13 +65,12 @@ def filtered_queue(params):
         comments = comments.filter(
             Exists(CommentReport.objects.filter(comment=OuterRef("pk"), resolved=False))
         )
-    if str(params.get("discussion", "")).isdigit():
+    if params.get("discussion"):
         comments = comments.filter(object_pk=str(params["discussion"]))
-    date_from, date_to = parse_date(params.get("date_from") or ""), parse_date(params.get("date_to") or "")
-    if date_from:
-        comments = comments.filter(submit_date__date__gte=date_from)
-    if date_to:
-        comments = comments.filter(submit_date__date__lte=date_to)
+    if params.get("date_from"):
+        comments = comments.filter(submit_date__date__gte=params["date_from"])
+    if params.get("date_to"):
+        comments = comments.filter(submit_date__date__lte=params["date_to"])
     query = (params.get("q") or "").strip()
     if query:
         comments = comments.filter(
@@ -80,22 +81,19 @@ def filtered_queue(params):
     return comments.order_by("submit_date", "pk")
 
 
-def _safe_params(request):
-    try:
-        return {
-            key: request.GET.get(key, "")
-            for key in ("state", "reported", "discussion", "date_from", "date_to", "q")
-        }
-    except (ValueError, TypeError):
-        return {}
+FILTERS = ("state", "reported", "discussion", "date_from", "date_to", "q")
 
 
 @moderator_required
 def queue(request):
-    params = _safe_params(request)
+    form = QueueFilterForm(request.GET)
+    filters = form.filters()
     if "state" not in request.GET:
-        params["state"] = PENDING
-    page = Paginator(filtered_queue(params), PER_PAGE).get_page(request.GET.get("p"))
+        filters["state"] = PENDING
+    # What the moderator typed is shown again (NUL bytes dropped), valid or not.
+    params = {key: request.GET.get(key, "").replace("\x00", "") for key in FILTERS}
+    params["state"] = filters.get("state", "")
+    page = Paginator(filtered_queue(filters), PER_PAGE).get_page(request.GET.get("p"))
     rows = list(page.object_list)
     discussions = _discussions_for(rows)
     for comment in rows:
@@ -104,12 +102,14 @@ def queue(request):
         "rows": rows,
         "page_obj": page,
         "params": params,
+        "filter_errors": form.error_list(),
         "states": STATE_CHOICES,
         "all_discussions": Discussion.objects.select_related("page").order_by("page__title"),
         "bulk_form": BulkForm(),
-        "query_string": request.GET.urlencode(),
+        "query_string": request.GET.urlencode().replace("%00", ""),
     }
-    return TemplateResponse(request, "digiradar_comments/admin/queue.html", context)
+    status = 400 if form.errors else 200
+    return TemplateResponse(request, "digiradar_comments/admin/queue.html", context, status=status)
 
 
 @moderator_required
@@ -216,6 +216,20 @@ def export_data(comments):
     ]
 
 
+def export_unconfirmed(email):
+    """Comments of ``email`` still waiting for their author to open the confirmation link."""
+    return [
+        {
+            "name": p.user_name,
+            "email": p.user_email,
+            "comment": p.comment,
+            "submitted": p.submit_date.isoformat(),
+            "language": p.language,
+        }
+        for p in PendingConfirmation.objects.filter(user_email__iexact=email).order_by("submit_date")
+    ]
+
+
 @moderator_required
 def privacy(request):
     """Export, or erase, all comments of one email address (a data subject's request)."""
@@ -224,15 +238,33 @@ def privacy(request):
         email = form.cleaned_data["email"]
         comments = list(Comment.objects.filter(user_email__iexact=email).order_by("submit_date"))
         if request.POST.get("do") == "erase":
-            erase(comments, request.user)
+            unconfirmed = erase(comments, request.user, email)
             messages.success(
                 request,
                 ngettext("%(count)d comment erased.", "%(count)d comments erased.", len(comments))
                 % {"count": len(comments)},
             )
+            if unconfirmed:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d unconfirmed comment deleted; its confirmation link no longer works.",
+                        "%(count)d unconfirmed comments deleted; their confirmation links no longer work.",
+                        unconfirmed,
+                    )
+                    % {"count": unconfirmed},
+                )
             return HttpResponseRedirect(reverse("digiradar_comments_admin:privacy"))
         response = HttpResponse(
-            json.dumps({"email": email, "comments": export_data(comments)}, ensure_ascii=False, indent=2),
+            json.dumps(
+                {
+                    "email": email,
+                    "comments": export_data(comments),
+                    "unconfirmed": export_unconfirmed(email),
+                },
+                ensure_ascii=False,
+                indent=2,
+            ),
             content_type="application/json; charset=utf-8",
         )
         response["Content-Disposition"] = 'attachment; filename="comments-export.json"'
@@ -241,9 +273,14 @@ def privacy(request):
     return TemplateResponse(request, "digiradar_comments/admin/privacy.html", {"form": form}, status=status)
 
 
-def erase(comments, user):
-    """Blank the text and personal data of ``comments``; their place in the threads is kept."""
+def erase(comments, user, email=""):
+    """
+    Blank the text and personal data of ``comments``; their place in the threads is kept. The
+    comments of ``email`` still waiting for confirmation are deleted, so that no confirmation
+    link can bring an erased comment back. Returns how many of those there were.
+    """
     with transaction.atomic():
+        unconfirmed = PendingConfirmation.objects.filter(user_email__iexact=email).delete()[0] if email else 0
         for comment in comments:
             Comment.objects.filter(pk=comment.pk).update(
                 comment="",
@@ -257,6 +294,7 @@ def erase(comments, user):
                 moderation_reason=_("Erased on request of the author."),
             )
             log(comment, moderation.ERASE, user=user, title=_("Comment #%(id)s") % {"id": comment.pk})
+    return unconfirmed
 
 
 def pending_summary():

@@ -85,6 +85,14 @@ class CommentForm(AccessibleErrorsMixin, XtdCommentForm):
         )
         self.help_ids()
 
+    def clean_timestamp(self):
+        # django_comments subtracts the value from time.time(): a 400-digit number would raise
+        # OverflowError there. Anything outside a plausible range is a forged form.
+        timestamp = self.cleaned_data["timestamp"]
+        if not 0 < timestamp < 2**40:
+            raise forms.ValidationError(_("The form was changed or is too old. Please reload the page."))
+        return super().clean_timestamp()
+
     def clean_comment(self):
         text = self.cleaned_data["comment"].strip()
         if not text:
@@ -214,3 +222,29 @@ class BulkForm(forms.Form):
 
 class EmailForm(forms.Form):
     email = forms.EmailField(label=_("Email address of the author"))
+
+
+class QueueFilterForm(forms.Form):
+    """
+    The GET filters of the moderation queue. Impossible dates, a NUL byte or an overlong search
+    are form errors (the queue answers 400 and says which filter is wrong), never a 500.
+    """
+
+    state = forms.CharField(required=False, max_length=16)
+    reported = forms.CharField(required=False, max_length=1)
+    discussion = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=2**63 - 1)
+    date_from = forms.DateField(label=_("From"), required=False, input_formats=["%Y-%m-%d"])
+    date_to = forms.DateField(label=_("To"), required=False, input_formats=["%Y-%m-%d"])
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+
+    def filters(self):
+        """The filters that are valid (all of them if the form is valid)."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+
+    def error_list(self):
+        return [
+            f"{self.fields[name].label or name}: {message}"
+            for name, messages in self.errors.items()
+            for message in messages
+        ]

@@ -3,8 +3,12 @@ The data of a discussion: one :class:`Discussion` per page across its translatio
 in it (django-comments-xtd's threaded comment with a moderation state of our own) and reports.
 """
 
+import datetime
+import secrets
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
@@ -145,3 +149,51 @@ class CommentReport(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()} (#{self.comment_id})"
+
+
+CONFIRM_DAYS = 7
+
+
+def new_nonce():
+    return secrets.token_urlsafe(32)
+
+
+class PendingConfirmationQuerySet(models.QuerySet):
+    def expired(self):
+        return self.filter(created_at__lt=timezone.now() - datetime.timedelta(days=CONFIRM_DAYS))
+
+
+class PendingConfirmation(models.Model):
+    """
+    An anonymous comment waiting for its author to open the link in the confirmation mail.
+
+    The link carries only this row's id and its random nonce (signed as JSON); the comment
+    itself stays here until the link is opened, then the row is deleted, so a link works once.
+    Rows older than ``CONFIRM_DAYS`` are expired and deleted on access and by
+    ``digiradar_anonymise_comments``.
+    """
+
+    discussion = models.ForeignKey(Discussion, on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    nonce = models.CharField(max_length=64, default=new_nonce, editable=False)
+    user_name = models.CharField(_("name"), max_length=50)
+    user_email = models.EmailField(_("email address"), max_length=254, db_index=True)
+    comment = models.TextField(_("comment"))
+    parent_id = models.PositiveIntegerField(default=0)
+    site_id = models.PositiveIntegerField(default=1)
+    language = models.CharField(_("language"), max_length=12, blank=True)
+    submit_date = models.DateTimeField(_("written at"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+
+    objects = PendingConfirmationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment awaiting confirmation")
+        verbose_name_plural = _("comments awaiting confirmation")
+
+    def __str__(self):
+        return f"#{self.pk}"
+
+    @property
+    def is_expired(self):
+        return self.created_at < timezone.now() - datetime.timedelta(days=CONFIRM_DAYS)

@@ -4,32 +4,34 @@ written unless the whole post is valid.
 """
 
 import datetime
+import zlib
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ObjectDoesNotExist
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
-from django_comments_xtd import signed
-from django_comments_xtd.models import TmpXtdComment
 from wagtail.models import Page
 
 from ..conf import digiradar_settings
 from . import moderation, notifications, spam
 from .display import can_post, discussion_context
 from .forms import CommentForm, ReportForm
-from .models import PENDING, PUBLISHED, REMOVED, Comment, Discussion
+from .models import CONFIRM_DAYS, PENDING, PUBLISHED, REMOVED, Comment, Discussion, PendingConfirmation
 from .pages import comments_block_value
 
 DISCUSSION_LABEL = "digiradar_comments.discussion"
-CONFIRM_DAYS = 7
+# The confirmation link carries {"id": ..., "nonce": ...} of a PendingConfirmation, signed as
+# JSON with this salt; never a pickled object.
+CONFIRM_SALT = "digiradar_comments.confirm"
 
 
 def _base_context(**context):
@@ -50,8 +52,42 @@ def _back_to(url, status):
     return HttpResponseRedirect(f"{url}?comment={status}#comments", status=303)
 
 
-def _salt():
-    return getattr(settings, "COMMENTS_XTD_SALT", b"")
+def confirmation_key(pending):
+    return signing.dumps(
+        {"id": pending.pk, "nonce": pending.nonce}, salt=CONFIRM_SALT, serializer=signing.JSONSerializer
+    )
+
+
+class _Expired(Exception):
+    pass
+
+
+def _read_confirmation_key(key):
+    """
+    The ``(id, nonce)`` a confirmation key carries, or None for anything that is not a key we
+    signed. Only JSON is ever decoded; links of the old pickled format fail the signature.
+    """
+    try:
+        payload = signing.loads(
+            key,
+            salt=CONFIRM_SALT,
+            serializer=signing.JSONSerializer,
+            max_age=datetime.timedelta(days=CONFIRM_DAYS),
+        )
+    except signing.SignatureExpired:
+        raise _Expired from None
+    except (signing.BadSignature, ValueError, TypeError, zlib.error, RecursionError):
+        return None
+    if not isinstance(payload, dict) or set(payload) != {"id", "nonce"}:
+        return None
+    pk, nonce = payload["id"], payload["nonce"]
+    if type(pk) is not int or not isinstance(nonce, str) or not 0 < pk < 2**63:
+        return None
+    return pk, nonce
+
+
+def delete_expired_confirmations():
+    return PendingConfirmation.objects.expired().delete()[0]
 
 
 def _page_for(request, discussion, page_id):
@@ -115,10 +151,20 @@ def post_comment(request):
 
     comment_data = form.get_comment_create_data()
     if not form.user and getattr(settings, "COMMENTS_XTD_CONFIRM_EMAIL", True):
-        # django-comments-xtd's confirmation: nothing is stored until the link in the mail is opened.
-        tmp = TmpXtdComment(comment_data)
-        tmp.page_id = page.pk
-        key = signed.dumps(tmp, compress=True, extra_key=_salt()).decode()
+        # Nothing is published before the link in the mail is opened; until then the comment
+        # waits in a row of our own, and the link names only that row and its random nonce.
+        pending = PendingConfirmation.objects.create(
+            discussion=discussion,
+            page=page,
+            user_name=comment_data["user_name"],
+            user_email=comment_data["user_email"],
+            comment=comment_data["comment"],
+            parent_id=comment_data["parent_id"] or 0,
+            site_id=comment_data["site_id"],
+            language=comment_data["language"],
+            submit_date=comment_data["submit_date"],
+        )
+        key = confirmation_key(pending)
         confirm_url = request.build_absolute_uri(reverse("digiradar_comments:confirm", args=[key]))
         notifications.send_confirmation_request(comment_data["user_email"], confirm_url, page.title)
         return _back_to(page.get_url(request), "confirm")
@@ -133,30 +179,66 @@ def post_comment(request):
 @require_http_methods(["GET"])
 @never_cache
 def confirm_comment(request, key):
+    invalid = (_("Link not valid"), _("This confirmation link is not valid."))
+    used = (
+        _("Link no longer valid"),
+        _("This confirmation link has already been used, has expired or was withdrawn."),
+    )
     try:
-        tmp = signed.loads(key, extra_key=_salt())
-    except (ValueError, ObjectDoesNotExist, LookupError, AttributeError, TypeError, EOFError):
-        tmp = None
-    if not isinstance(tmp, TmpXtdComment) or not isinstance(tmp.content_object, Discussion):
-        return message(request, 400, _("Link not valid"), _("This confirmation link is not valid."))
-    page = _page_for(request, tmp.content_object, tmp.page_id)
+        found_key = _read_confirmation_key(key)
+    except _Expired:
+        return message(request, 410, _("Link expired"), _("This confirmation link has expired."))
+    if found_key is None:
+        return message(request, 400, *invalid)
+    pk, nonce = found_key
+    delete_expired_confirmations()
+    pending = PendingConfirmation.objects.filter(pk=pk).select_related("discussion").first()
+    if pending is None:
+        # Confirmed before, expired, or erased on the author's request: never recreated.
+        return message(request, 410, *used)
+    if not constant_time_compare(pending.nonce, nonce):
+        return message(request, 400, *invalid)
+    page = _page_for(request, pending.discussion, pending.page_id)
     if page is None:
         return message(request, 404, _("Link not valid"), _("The page of this comment no longer exists."))
-    if tmp.submit_date < timezone.now() - datetime.timedelta(days=CONFIRM_DAYS):
-        return message(request, 400, _("Link expired"), _("This confirmation link has expired."), page)
-    existing = Comment.objects.filter(
-        object_pk=tmp.object_pk, user_email=tmp.user_email, submit_date=tmp.submit_date
-    ).first()
-    if existing is not None:  # the link was opened before
-        return _back_to(page.get_url(request), "published" if existing.state == PUBLISHED else "pending")
     found = comments_block_value(page)
     if found is None or not found[1].is_open(found[0]):
         return message(request, 403, _("Comment not posted"), _("The discussion is closed."), page)
-    state, held_for = _initial_state(tmp.comment)
+    data = {
+        "content_type": ContentType.objects.get_for_model(Discussion),
+        "object_pk": str(pending.discussion_id),
+        "user": None,
+        "user_name": pending.user_name,
+        "user_email": pending.user_email,
+        "user_url": "",
+        "comment": pending.comment,
+        "submit_date": pending.submit_date,
+        "site_id": pending.site_id,
+        "parent_id": _parent_still_open(pending),
+        "language": pending.language,
+    }
+    state, held_for = _initial_state(pending.comment)
     with transaction.atomic():
-        comment = moderation.create_comment(tmp, state, held_for)
+        # Whoever deletes the row creates the comment: a link opened twice at once stores one.
+        if not PendingConfirmation.objects.filter(pk=pending.pk, nonce=pending.nonce).delete()[0]:
+            return message(request, 410, *used)
+        comment = moderation.create_comment(data, state, held_for)
     notifications.notify_new_comment(comment)
     return _back_to(page.get_url(request), "published" if state == PUBLISHED else "pending")
+
+
+def _parent_still_open(pending):
+    """The comment answered to, if it still exists; else the answer starts a thread of its own."""
+    if not pending.parent_id:
+        return 0
+    parent = Comment.objects.filter(
+        pk=pending.parent_id,
+        content_type=ContentType.objects.get_for_model(Discussion),
+        object_pk=str(pending.discussion_id),
+    ).first()
+    if parent is None or parent.level >= digiradar_settings.COMMENTS_MAX_THREAD_LEVEL:
+        return 0
+    return parent.pk
 
 
 def _next_url(request, comment):

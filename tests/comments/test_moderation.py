@@ -82,7 +82,7 @@ def test_city_reply_is_published_marked_and_logged(client, measure, english, mod
     assert "City's reply" in client.get(english_measure.url).content.decode()
 
 
-@override_settings(DIGIRADAR_COMMENTS_REPORTS_TO_PENDING=3)
+@override_settings(DIGIRADAR_COMMENTS_REPORTS_TO_PENDING=3, DIGIRADAR_COMMENTS_ANONYMOUS_REPORTS_TO_PENDING=3)
 def test_reports_one_per_person_and_n_reports_return_to_pending(client, measure):
     comment = make_comment(measure, "Umstritten")
     url = f"/de/digiradar/comments/{comment.pk}/report/"
@@ -106,6 +106,7 @@ def test_reports_one_per_person_and_n_reports_return_to_pending(client, measure)
     assert not CommentReport.objects.filter(reporter_key__contains="198.51").exists()
 
 
+@override_settings(DIGIRADAR_COMMENTS_ANONYMOUS_REPORTS_TO_PENDING=3)
 def test_approval_resolves_reports_so_they_no_longer_count(client, measure, moderator):
     comment = make_comment(measure)
     for address in ("198.51.100.1", "198.51.100.2", "198.51.100.3"):
@@ -161,8 +162,10 @@ def test_queue_filters_search_and_oldest_first(client, measure, moderator):
     discussion = old.object_pk
     assert "Alter Kommentar" in client.get(ADMIN, {"discussion": discussion}).content.decode()
     assert "Alter Kommentar" not in client.get(ADMIN, {"discussion": int(discussion) + 1}).content.decode()
-    # Nonsense filters are ignored, not a 500.
-    assert client.get(ADMIN, {"date_from": "gestern", "discussion": "x", "p": "-3"}).status_code == 200
+    # Nonsense filters are a 400 that names them, never a 500; a nonsense page number is ignored.
+    response = client.get(ADMIN, {"date_from": "gestern", "discussion": "x", "p": "-3"})
+    assert response.status_code == 400 and 'role="alert"' in response.content.decode()
+    assert client.get(ADMIN, {"p": "-3"}).status_code == 200
     assert new.pk
 
 

@@ -1,4 +1,7 @@
-"""Anonymise the personal data of comments older than DIGIRADAR_COMMENTS_RETENTION_DAYS."""
+"""
+Anonymise the personal data of comments older than DIGIRADAR_COMMENTS_RETENTION_DAYS, and delete
+unconfirmed comments whose confirmation link has expired.
+"""
 
 import datetime
 
@@ -6,7 +9,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from ....conf import digiradar_settings
-from ...models import Comment
+from ...models import Comment, PendingConfirmation
 
 
 class Command(BaseCommand):
@@ -25,3 +28,5 @@ class Command(BaseCommand):
         )
         count = old.update(user_name="", user_email="", user_url="", user=None, ip_address=None)
         self.stdout.write(f"Anonymised {count} comment(s) older than {days} days.")
+        expired = PendingConfirmation.objects.expired().delete()[0]
+        self.stdout.write(f"Deleted {expired} unconfirmed comment(s) whose link has expired.")
