@@ -83,7 +83,7 @@ def moderator(django_user_model, db):
     user = django_user_model.objects.create_user(
         "mod", "mod@example.org", "pw", first_name="Mo", last_name="Derator"
     )
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(Group.objects.get(name="Comment moderators"))
     return user
 
 

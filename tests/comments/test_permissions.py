@@ -83,7 +83,8 @@ def test_actions_need_the_csrf_token(measure, moderator):
 def test_the_moderators_group_exists_with_the_permission(db):
     from django.contrib.auth.models import Group
 
-    # Wagtail ships a "Moderators" group for pages; our migration adds comment moderation to it.
-    group = Group.objects.get(name="Moderators")
-    assert {"moderate_comments", "access_admin"} <= set(group.permissions.values_list("codename", flat=True))
+    # Comment moderation has a group of its own; Wagtail's "Moderators" (pages) does not get it.
+    group = Group.objects.get(name="Comment moderators")
+    assert set(group.permissions.values_list("codename", flat=True)) == {"moderate_comments", "access_admin"}
+    assert not Group.objects.get(name="Moderators").permissions.filter(codename="moderate_comments").exists()
     assert not Group.objects.get(name="Editors").permissions.filter(codename="moderate_comments").exists()

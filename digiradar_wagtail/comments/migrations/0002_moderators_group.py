@@ -1,8 +1,15 @@
-"""Create the "Moderators" group: Wagtail admin access plus the permission to moderate comments."""
+"""
+Create the "Comment moderators" group: Wagtail admin access plus the permission to moderate
+comments.
+
+(Earlier releases of this migration put the permission on the group named "Moderators", Wagtail's
+own page-moderators group; 0004_comment_moderators_group takes it away from there again. The
+migration keeps its name so that existing databases see no change in history.)
+"""
 
 from django.db import migrations
 
-GROUP = "Moderators"
+GROUP = "Comment moderators"
 
 
 def create_group(apps, schema_editor):
