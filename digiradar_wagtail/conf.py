@@ -48,8 +48,14 @@ DEFAULTS = {
     "COMMENTS_MAX_THREAD_LEVEL": 2,
     "COMMENTS_MAX_LINKS": 2,
     "COMMENTS_BLOCKLIST": [],
-    # This many reports from different people send a published comment back to "pending".
+    # Reports send a published comment back to "pending" once they add up to 1, where each
+    # open report of a logged-in user counts 1/COMMENTS_REPORTS_TO_PENDING and each open report
+    # of an anonymous visitor (one per client address) 1/COMMENTS_ANONYMOUS_REPORTS_TO_PENDING:
+    # by default 3 logged-in reports, or 10 anonymous ones, or e.g. 2 logged-in and 4 anonymous.
+    # 0 means reports of that kind never do it on their own. Moderators see every open report
+    # in the queue (count and "Reported only" filter) whatever the weight.
     "COMMENTS_REPORTS_TO_PENDING": 3,
+    "COMMENTS_ANONYMOUS_REPORTS_TO_PENDING": 10,
     # Posting limit per client: this many comments within the window.
     "COMMENTS_RATE_LIMIT": 5,
     "COMMENTS_RATE_WINDOW": 10 * 60,

@@ -3,6 +3,8 @@ Every change of a comment's moderation state goes through here, so that each one
 Wagtail's audit log with who did it and why.
 """
 
+from fractions import Fraction
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
@@ -93,7 +95,7 @@ def delete_by_author(comment, user):
 def report(comment, reporter_key, reason, note="", user=None):
     """
     Record one report per person; return False if this person already reported the comment.
-    Enough open reports send a published comment back to moderation.
+    Enough open reports send a published comment back to moderation (see :func:`reports_suffice`).
     """
     with transaction.atomic():
         report, created = CommentReport.objects.get_or_create(
@@ -104,16 +106,35 @@ def report(comment, reporter_key, reason, note="", user=None):
         if not created:
             return False
         _log(comment, REPORT, user=user, reason=reason, note=note)
-        open_reports = CommentReport.objects.filter(comment=comment, resolved=False).count()
-        if comment.state == PUBLISHED and open_reports >= digiradar_settings.COMMENTS_REPORTS_TO_PENDING:
+        open_reports = CommentReport.objects.filter(comment=comment, resolved=False)
+        signed_in = open_reports.filter(reporter__isnull=False).count()
+        anonymous = open_reports.filter(reporter__isnull=True).count()
+        if comment.state == PUBLISHED and reports_suffice(signed_in, anonymous):
             set_state(
                 comment,
                 PENDING,
                 None,
-                _("%(count)d reports") % {"count": open_reports},
+                _("%(count)d reports") % {"count": signed_in + anonymous},
                 action=TO_PENDING,
             )
     return True
+
+
+def reports_suffice(signed_in, anonymous):
+    """
+    Whether ``signed_in`` reports of logged-in users and ``anonymous`` ones together send a
+    comment back to moderation: each counts 1/COMMENTS_REPORTS_TO_PENDING or
+    1/COMMENTS_ANONYMOUS_REPORTS_TO_PENDING, and together they must reach 1. Anonymous
+    reports weigh less because anyone can send them from a few addresses.
+    """
+    weight = Fraction(0)
+    for count, threshold in (
+        (signed_in, digiradar_settings.COMMENTS_REPORTS_TO_PENDING),
+        (anonymous, digiradar_settings.COMMENTS_ANONYMOUS_REPORTS_TO_PENDING),
+    ):
+        if threshold and threshold > 0:
+            weight += Fraction(count, int(threshold))
+    return weight >= 1
 
 
 def reply_as_city(parent, user, text, site_id):
