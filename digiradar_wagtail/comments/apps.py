@@ -27,6 +27,9 @@ class DigiradarCommentsConfig(AppConfig):
         super().import_models()
 
     def ready(self):
+        from .. import extensions
         from . import checks, signals  # noqa: F401  (registers the checks)
+        from .blocks import render_comments_block
 
         signals.connect()
+        extensions.register_block_renderer("comments", render_comments_block)

@@ -1,28 +1,27 @@
-from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
+"""
+The comments block, and how it is drawn. The block is defined with the radar's participation
+blocks (so a measure's StreamField is the same with or without this app); put it in any page's
+StreamField: ``("comments", CommentsBlock())``.
+"""
 
-from ..participation import ParticipationWindowBlock
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from ..participation.blocks import CommentsBlock
+from .display import discussion_context
+
+__all__ = ["CommentsBlock", "render_comments_block"]
+
+TEMPLATE = "digiradar_comments/comments_block.html"
 
 
-class CommentsBlock(ParticipationWindowBlock):
-    """A moderated discussion; one per page across all its translations."""
-
-    heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
-
-    class Meta:
-        icon = "comment"
-        label = _("Citizen comments")
-        template = "digiradar_comments/comments_block.html"
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        parent_context = parent_context or {}
-        page, request = parent_context.get("page"), parent_context.get("request")
-        if page is None or request is None or not getattr(page, "pk", None):
-            # Previews of the block alone (no page) show nothing to discuss.
-            context["comments_unavailable"] = True
-            return context
-        from .display import discussion_context
-
-        context.update(discussion_context(request, page, self.is_open(value)))
-        return context
+def render_comments_block(block, value, parent_context):
+    """The discussion of the page in ``parent_context``; registered in ``AppConfig.ready()``."""
+    context = block.get_context(value, parent_context=parent_context)
+    page, request = parent_context.get("page"), parent_context.get("request")
+    if page is None or request is None or not getattr(page, "pk", None):
+        # Previews of the block alone (no page) show nothing to discuss.
+        context["comments_unavailable"] = True
+    else:
+        context.update(discussion_context(request, page, block.is_open(value)))
+    return mark_safe(render_to_string(TEMPLATE, context))  # autoescaped template

@@ -1,6 +1,5 @@
 """A measure (Maßnahme) of the digitalisation strategy, and what it carries."""
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -23,9 +22,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import MeasureBodyBlock
-from ..comments.blocks import CommentsBlock
 from ..conf import digiradar_settings
-from ..ratings.blocks import RatingBlock
+from ..participation.fields import ParticipationField, default_participation, participation_blocks
 
 ON_TRACK, DELAYED, STOPPED = "on_track", "delayed", "stopped"
 DELIVERY_CHOICES = [
@@ -161,12 +159,12 @@ class MeasurePage(Page):
     )
     funding_source = models.CharField(_("funding source"), max_length=200, blank=True)
     # Participation: a comments block and a rating block by default; remove one to switch it off.
-    participation = StreamField(
-        [("comments", CommentsBlock()), ("rating", RatingBlock())],
+    participation = ParticipationField(
+        participation_blocks(),
         blank=True,
         block_counts={"comments": {"max_num": 1}, "rating": {"max_num": 1}},
         # JSON-style, so that Wagtail expands each block with its defaults (question, scale, ...)
-        default=[{"type": "comments", "value": {}}, {"type": "rating", "value": {}}],
+        default=default_participation,
         verbose_name=_("participation"),
     )
 
@@ -344,13 +342,6 @@ class MeasurePage(Page):
         context["base_template"] = digiradar_settings.BASE_TEMPLATE
         context["measure"] = measure_detail(self)
         return context
-
-
-# Ratings are optional: their aggregate (never the votes) joins the API only if the app is installed.
-if apps.is_installed("digiradar_wagtail.ratings"):
-    from ..ratings.opendata import RatingSummaryField
-
-    MeasurePage.api_fields.append(APIField("rating", serializer=RatingSummaryField()))
 
 
 class MeasureTopic(Orderable):

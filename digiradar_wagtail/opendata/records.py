@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from .. import extensions
 from ..conf import digiradar_settings
 from ..localization import in_locale
 from ..models import (
@@ -41,7 +42,7 @@ class MeasureRecord:
     council_decisions: list = field(default_factory=list)
     relations: list = field(default_factory=list)  # (relation_type, target page or None, target url)
     history: list = field(default_factory=list)  # MeasureHistoryEntry, newest first
-    ratings: object = None
+    aggregates: dict = field(default_factory=dict)  # {export name: figures}, from the sub-apps
 
 
 def _by_page(rows):
@@ -57,19 +58,16 @@ def _localised(objects, locale):
     return {original.pk: shown for original, shown in zip(objects, in_locale(objects, locale), strict=True)}
 
 
-def load_ratings(translation_keys):
-    """Rating aggregates per translation key, or ``{}`` when the ratings app is not there."""
-    try:
-        from ..ratings.aggregates import aggregates_for
-    except ImportError:
-        try:
-            from ..ratings.opendata import aggregates_for
-        except ImportError:
-            return {}
-    return aggregates_for(list(translation_keys)) or {}
+def load_aggregates(translation_keys):
+    """
+    ``{export name: {translation key: figures}}`` from every aggregate a sub-app registered
+    (``digiradar_wagtail.extensions``), such as rating results; each in a fixed number of queries.
+    """
+    keys = list(translation_keys)
+    return {aggregate.export_name: aggregate.load(keys) for aggregate in extensions.measure_aggregates()}
 
 
-def collect(radar, measures, request=None, with_ratings=True):
+def collect(radar, measures, request=None):
     """One :class:`MeasureRecord` per measure of ``measures`` (a list), in the same order."""
     locale = radar.locale
     pks = [measure.pk for measure in measures]
@@ -101,7 +99,7 @@ def collect(radar, measures, request=None, with_ratings=True):
     history = {}
     for entry in MeasureHistoryEntry.objects.filter(measure_key__in=keys):
         history.setdefault(entry.measure_key, []).append(entry)
-    ratings = load_ratings(keys) if with_ratings else {}
+    aggregates = load_aggregates(keys)
 
     records = []
     for measure in measures:
@@ -123,7 +121,9 @@ def collect(radar, measures, request=None, with_ratings=True):
                     for row in relations.get(measure.pk, [])
                 ],
                 history=history.get(measure.translation_key, []),
-                ratings=ratings.get(measure.translation_key, ratings.get(str(measure.translation_key))),
+                aggregates={
+                    name: figures.get(measure.translation_key) for name, figures in aggregates.items()
+                },
             )
         )
     return records

@@ -103,7 +103,7 @@ def measure_json(record, rings_by_key):
         ],
         "first_published_at": page.first_published_at.isoformat() if page.first_published_at else None,
         "last_published_at": page.last_published_at.isoformat() if page.last_published_at else None,
-        "ratings": record.ratings,
+        **record.aggregates,
     }
 
 

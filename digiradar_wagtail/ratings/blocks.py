@@ -1,47 +1,42 @@
-from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
+"""
+The rating block, and how it is drawn. The block is defined with the radar's participation blocks
+(so a measure's StreamField is the same with or without this app); put it in any page's
+StreamField: ``("rating", RatingBlock())``.
+"""
 
-from ..participation import ParticipationWindowBlock
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
-SCALE_STARS = "stars"
-SCALE_AGREE = "agree"
-SCALE_CHOICES = [
-    (SCALE_STARS, _("1 to 5 stars")),
-    (SCALE_AGREE, _("Agree / disagree")),
+from ..participation.blocks import (
+    RESULTS_AFTER_CLOSE,
+    RESULTS_AFTER_VOTE,
+    RESULTS_ALWAYS,
+    RESULTS_CHOICES,
+    SCALE_AGREE,
+    SCALE_CHOICES,
+    SCALE_STARS,
+    RatingBlock,
+)
+
+__all__ = [
+    "RESULTS_AFTER_CLOSE",
+    "RESULTS_AFTER_VOTE",
+    "RESULTS_ALWAYS",
+    "RESULTS_CHOICES",
+    "SCALE_AGREE",
+    "SCALE_CHOICES",
+    "SCALE_STARS",
+    "RatingBlock",
+    "render_rating_block",
 ]
 
-RESULTS_ALWAYS = "always"
-RESULTS_AFTER_VOTE = "after_vote"
-RESULTS_AFTER_CLOSE = "after_close"
-RESULTS_CHOICES = [
-    (RESULTS_ALWAYS, _("Always")),
-    (RESULTS_AFTER_VOTE, _("After one's own vote")),
-    (RESULTS_AFTER_CLOSE, _("After the rating has closed")),
-]
+TEMPLATE = "digiradar_ratings/rating_block.html"
 
 
-class RatingBlock(ParticipationWindowBlock):
-    """A rating question; one result per page across all its translations."""
+def render_rating_block(block, value, parent_context):
+    """The rating as the visitor in ``parent_context`` sees it; registered in ``AppConfig.ready()``."""
+    from .state import block_context  # state imports the models; blocks.py is imported by migrations
 
-    question = blocks.CharBlock(
-        max_length=200,
-        default=_("How important is this measure to you?"),
-        label=_("Question"),
-    )
-    scale = blocks.ChoiceBlock(choices=SCALE_CHOICES, default=SCALE_STARS, label=_("Scale"))
-    show_results = blocks.ChoiceBlock(
-        choices=RESULTS_CHOICES, default=RESULTS_ALWAYS, label=_("Show results")
-    )
-
-    class Meta:
-        icon = "pick"
-        label = _("Citizen rating")
-        template = "digiradar_ratings/rating_block.html"
-
-    def get_context(self, value, parent_context=None):
-        from .state import block_context  # models are not ready when blocks are imported
-
-        context = super().get_context(value, parent_context=parent_context)
-        parent_context = parent_context or {}
-        context.update(block_context(value, parent_context.get("page"), parent_context.get("request")))
-        return context
+    context = block.get_context(value, parent_context=parent_context)
+    context.update(block_context(value, parent_context.get("page"), parent_context.get("request")))
+    return mark_safe(render_to_string(TEMPLATE, context))  # autoescaped template

@@ -1,0 +1,42 @@
+"""
+What the optional sub-apps add to the radar, registered in their ``AppConfig.ready()``.
+
+The radar app never imports ``digiradar_wagtail.comments`` or ``digiradar_wagtail.ratings``; each
+of them (or a city's own app) fills in this registry instead:
+
+- ``register_block_renderer(key, renderer)``: how a participation block (see
+  ``digiradar_wagtail.participation.blocks``) with ``participation_key == key`` is drawn on a
+  page: ``renderer(block, value, context) -> HTML``. A block whose app is not installed renders
+  nothing and is not offered in the editor.
+- ``register_measure_aggregate(aggregate)``: figures per measure for the API and the exports,
+  such as rating results. ``aggregate.name`` is the field in the Wagtail API and
+  ``aggregate.export_name`` the key in ``export.json``; ``aggregate.load(translation_keys)`` returns
+  ``{translation_key: figures}`` in a fixed number of queries; ``aggregate.api_field()`` returns a
+  Wagtail ``APIField``.
+
+Nothing here touches models, so the registry can be filled while apps load.
+"""
+
+_block_renderers = {}
+_measure_aggregates = {}
+
+
+def register_block_renderer(key, renderer):
+    _block_renderers[key] = renderer
+
+
+def block_renderer(key):
+    return _block_renderers.get(key)
+
+
+def register_measure_aggregate(aggregate):
+    _measure_aggregates[aggregate.name] = aggregate
+    from .models import MeasurePage  # the app registry is ready when sub-apps register
+
+    if aggregate.name not in [field.name for field in MeasurePage.api_fields]:
+        MeasurePage.api_fields.append(aggregate.api_field())
+
+
+def measure_aggregates():
+    """The registered aggregates, in a stable order."""
+    return [_measure_aggregates[name] for name in sorted(_measure_aggregates)]

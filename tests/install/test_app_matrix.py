@@ -1,0 +1,103 @@
+"""
+The install matrix: the radar alone, with comments, with ratings, and with both, each in the tests'
+own project (``tests.testapp``, not the demo). For each: ``check``, ``migrate``,
+``makemigrations --check``, then a radar, a measure page and the three exports served by gunicorn
+over real HTTP from a real database file.
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+COMBINATIONS = {"core": "", "comments": "comments", "ratings": "ratings", "all": "comments,ratings"}
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def environment(apps, database):
+    env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "REDIS_URL")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="tests.testapp.settings",
+        DIGIRADAR_TEST_APPS=apps,
+        SQLITE_PATH=str(database),
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+def manage(env, *args):
+    result = subprocess.run(
+        [sys.executable, "-m", "django", *args], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, f"{' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout + result.stderr
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(errors="replace")
+
+
+@pytest.mark.parametrize("combination", list(COMBINATIONS))
+def test_install_combination(tmp_path, combination):
+    env = environment(COMBINATIONS[combination], tmp_path / "db.sqlite3")
+    output = manage(env, "check", "--fail-level", "WARNING")
+    assert "digiradar" not in output, output
+    manage(env, "migrate", "--no-input")
+    manage(env, "makemigrations", "--check", "--dry-run")
+    built = subprocess.run(
+        [sys.executable, "-m", "tests.install.exercise"], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    assert built.returncode == 0, built.stderr
+    urls = json.loads(built.stdout.strip().splitlines()[-1])
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", "-w", "1", "tests.testapp.wsgi"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        status, radar_html = fetch(base + urls["radar"])
+        assert status == 200, radar_html[:2000]
+        assert "Bürger-ID" in radar_html
+        status, measure_html = fetch(base + urls["measure"])
+        assert status == 200, measure_html[:2000]
+        assert "Bürger-ID" in measure_html
+        # What a sub-app adds shows only when it is installed.
+        assert ('id="comment-form"' in measure_html) == ("comments" in COMBINATIONS[combination])
+        assert ("digiradar-rating" in measure_html) == ("ratings" in COMBINATIONS[combination])
+        for url in urls["exports"]:
+            status, body = fetch(base + url)
+            assert status == 200, (url, body[:2000])
+        exported = json.loads(fetch(base + urls["exports"][0])[1])
+        [item] = exported["measures"]
+        assert ("ratings" in item) == ("ratings" in COMBINATIONS[combination])
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
