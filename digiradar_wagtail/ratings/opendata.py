@@ -3,6 +3,11 @@ Aggregates (never votes) for open data: the API, and the radar's export.json/exp
 
     from digiradar_wagtail.ratings.opendata import aggregates_for
     aggregates_for([measure.translation_key for measure in measures])
+
+Each summary has the same keys: ``scale``, ``count``, ``average``, ``distribution`` and
+``results_hidden``. When the rating shows its results only after one's own vote or after close
+and has not closed yet (see :mod:`.visibility`), ``results_hidden`` is true and ``count``,
+``average`` and ``distribution`` are null: what the page shows a visitor who has not voted.
 """
 
 import uuid
@@ -10,36 +15,57 @@ import uuid
 from rest_framework import serializers
 
 from .models import RatingTarget
+from .visibility import public_results
 
 
 def empty_summary():
-    return {"scale": None, "count": 0, "average": None, "distribution": {}}
+    """No rating, or no vote yet."""
+    return {"scale": None, "count": 0, "average": None, "distribution": {}, "results_hidden": False}
+
+
+def hidden_summary(scale):
+    """A rating whose results are not public (yet): the scale only."""
+    return {"scale": scale, "count": None, "average": None, "distribution": None, "results_hidden": True}
 
 
 def summary_of(target):
-    """A target's public figures: scale, count, average and ``{value: count}`` as strings keys."""
+    """A target's figures: scale, count, average and ``{value: count}`` with string keys."""
     return {
         "scale": target.scale,
         "count": target.vote_count,
         "average": target.average,
         # String keys so that JSON and CSV consumers see the same thing ("-1", "1", ...).
         "distribution": {str(value): count for value, count in target.distribution().items()},
+        "results_hidden": False,
     }
 
 
 def aggregates_for(translation_keys):
-    """``{translation_key (UUID): summary}`` for every key given, in one query; zeros if unrated."""
+    """
+    ``{translation_key (UUID): summary}`` for every key given; zeros if unrated, figures hidden
+    where the page hides them. A fixed number of queries whatever the number of keys: targets,
+    pages, and one per page type that can hold a rating block.
+    """
     keys = {key if isinstance(key, uuid.UUID) else uuid.UUID(str(key)) for key in translation_keys}
-    result = {key: empty_summary() for key in keys}
-    if keys:
-        for target in RatingTarget.objects.filter(translation_key__in=keys):
-            result[target.translation_key] = summary_of(target)
+    if not keys:
+        return {}
+    targets = {
+        target.translation_key: target for target in RatingTarget.objects.filter(translation_key__in=keys)
+    }
+    result = {}
+    for key, (public, block_value) in public_results(keys, targets).items():
+        target = targets.get(key)
+        if public or (target is None and block_value is None):
+            result[key] = summary_of(target) if target is not None else empty_summary()
+        else:
+            scale = target.scale if target is not None else block_value.get("scale")
+            result[key] = hidden_summary(scale)
     return result
 
 
 class RatingSummaryField(serializers.Field):
     """
-    Read-only API field with a page's rating aggregate::
+    Read-only API field with a page's rating aggregate (hidden as on the page)::
 
         APIField("rating", serializer=RatingSummaryField())
     """

@@ -9,10 +9,11 @@ from wagtail.fields import StreamField
 from ..conf import digiradar_settings
 from ..participation import window_has_closed, window_is_open
 from . import scales
-from .blocks import RESULTS_AFTER_CLOSE, RESULTS_AFTER_VOTE, SCALE_STARS, RatingBlock
+from .blocks import RESULTS_AFTER_VOTE, SCALE_STARS, RatingBlock
 from .identity import cookie_voter_id, make_form_token
 from .models import RatingTarget, Vote
 from .services import voter_filter
+from .visibility import results_public
 
 
 def _walk(value):
@@ -105,12 +106,10 @@ class RatingState:
 
     @property
     def show_results(self):
-        mode = self.value.get("show_results")
-        if mode == RESULTS_AFTER_VOTE:
-            return self.own_vote is not None or self.has_closed
-        if mode == RESULTS_AFTER_CLOSE:
-            return self.has_closed
-        return True
+        # The public rule (also behind the API and the exports), plus "after one's own vote".
+        if self.value.get("show_results") == RESULTS_AFTER_VOTE and self.own_vote is not None:
+            return True
+        return results_public(self.value, self.closed_by_moderator)
 
     # What the template renders -----------------------------------------------------------
     @property

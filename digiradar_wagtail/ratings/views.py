@@ -97,8 +97,11 @@ def vote(request, page_id):
         return _refuse(request, 409, _error_messages()[ScaleChanged], page)
 
     user = request.user if request.user.is_authenticated else None
-    if user is None and value is not None and state.own_vote is None and not within_new_vote_limit(
-        request, page.translation_key
+    if (
+        user is None
+        and value is not None
+        and state.own_vote is None
+        and not within_new_vote_limit(request, page.translation_key)
     ):
         # A new anonymous vote (no cookie with a vote here): few per address and rating, so that
         # dropping the cookie does not give anyone another vote.
