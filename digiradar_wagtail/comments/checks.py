@@ -18,6 +18,16 @@ def check_comment_model(app_configs=None, **kwargs):
                 id="digiradar_comments.E001",
             )
         )
+    anonymous = getattr(settings, "DIGIRADAR_COMMENTS_ANONYMOUS_REPORTS_TO_PENDING", 10)
+    if not isinstance(anonymous, int) or isinstance(anonymous, bool) or anonymous < 0:
+        messages.append(
+            Error(
+                "DIGIRADAR_COMMENTS_ANONYMOUS_REPORTS_TO_PENDING must be a whole number of at least 0, "
+                f"not {anonymous!r}.",
+                hint="Anonymous reports that send a comment back to moderation; 0: never on their own.",
+                id="digiradar_comments.E011",
+            )
+        )
     if getattr(settings, "COMMENTS_XTD_THREADED_EMAILS", True):
         messages.append(
             Warning(

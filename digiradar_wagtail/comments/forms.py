@@ -12,7 +12,7 @@ from django_comments_xtd.forms import XtdCommentForm
 
 from ..conf import digiradar_settings
 from . import spam
-from .models import PUBLISHED, Comment, CommentReport, Discussion
+from .models import PUBLISHED, Comment, CommentReport, Discussion, PendingConfirmation
 
 
 class AccessibleErrorsMixin:
@@ -144,7 +144,17 @@ class CommentForm(AccessibleErrorsMixin, XtdCommentForm):
         else:
             return False
         wanted = spam.normalise(text)
-        return any(spam.normalise(old) == wanted for old in recent.values_list("comment", flat=True)[:50])
+        if any(spam.normalise(old) == wanted for old in recent.values_list("comment", flat=True)[:50]):
+            return True
+        if self.user:
+            return False
+        # The same text still waiting for its confirmation link counts too.
+        waiting = PendingConfirmation.objects.filter(
+            discussion_id=self.target_object.pk,
+            user_email__iexact=email,
+            submit_date__gte=timezone.now() - datetime.timedelta(days=1),
+        ).values_list("comment", flat=True)[:50]
+        return any(spam.normalise(old) == wanted for old in waiting)
 
     def get_comment_create_data(self, site_id=None):
         """The fields of the new comment; it is never public before the moderation rules say so."""

@@ -209,3 +209,11 @@ def test_export_lists_unconfirmed_comments_too(client, measure, moderator):
     )
     assert response.status_code == 200
     assert [c["comment"] for c in response.json()["unconfirmed"]] == [TEXT]
+
+
+def test_the_same_text_twice_before_confirming_is_a_duplicate(client, measure):
+    post_comment(client, measure.url, TEXT)
+    response = post_comment(client, measure.url, "  bitte radwege BELEUCHTEN. ")
+    assert response.status_code == 400
+    assert "bereits geschrieben" in response.content.decode()
+    assert PendingConfirmation.objects.count() == 1 and len(mail.outbox) == 1

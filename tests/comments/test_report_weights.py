@@ -95,3 +95,13 @@ def test_zero_means_anonymous_reports_never_hide_on_their_own(client, measure):
     comment = make_comment(measure)
     report_anonymously(client, comment, 12)
     assert state_of(comment) == PUBLISHED
+
+
+def test_the_anonymous_threshold_is_checked():
+    from django.core.checks import run_checks
+    from django.test import override_settings as override
+
+    assert "digiradar_comments.E011" not in {m.id for m in run_checks()}
+    for value in (-1, "10", 2.5, True):
+        with override(DIGIRADAR_COMMENTS_ANONYMOUS_REPORTS_TO_PENDING=value):
+            assert "digiradar_comments.E011" in {m.id for m in run_checks()}, value
