@@ -288,6 +288,11 @@ def check_table(radar, table, publish=False):
             elif name != "external_id" or external_id:
                 result.values[name] = parser.parse(name, row.get(name, ""), errors)
         if errors:
+            # Say what else is wrong with the row's own slug; clashes need a parsed row.
+            slug = result.values.get("slug")
+            owner = existing.get(external_id)
+            if slug and (owner is None or slug != owner.slug):
+                errors.extend(_slug_errors(slug, result.title))
             continue
         _plan_row(radar, result, existing.get(external_id), siblings, seen_slugs, publish)
     return report
@@ -344,9 +349,11 @@ def _check_slug(result, page, existing, siblings, seen_slugs):
     return []
 
 
-def _validation_messages(error):
+def _validation_messages(error, skip=()):
     messages = []
     for column, texts in error.message_dict.items():
+        if column in skip:
+            continue
         label = "" if column == "__all__" else f"{column}: "
         messages.extend(label + text for text in texts)
     return messages
@@ -379,12 +386,11 @@ def _plan_row(radar, result, existing, siblings, seen_slugs, publish):
     result.errors.extend(_check_slug(result, page, existing, siblings, seen_slugs))
     # A new page gets its place in the tree only when it is added under the radar.
     exclude = ["path", "depth", "numchild"] if existing is None else []
-    if result.errors:
-        exclude.append("slug")  # already explained
+    skip = ["slug"] if result.errors else []  # already explained, better
     try:
-        page.full_clean(exclude=exclude or None)
+        page.full_clean(exclude=exclude + skip or None)
     except ValidationError as error:
-        result.errors.extend(_validation_messages(error))
+        result.errors.extend(_validation_messages(error, skip=skip))
     if not result.errors:
         result.page = page
 
