@@ -7,7 +7,7 @@ from wagtail.blocks.struct_block import StructValue
 from wagtail.fields import StreamField
 
 from ..conf import digiradar_settings
-from ..participation import window_has_closed, window_is_open
+from ..participation.window import window_has_closed, window_is_open
 from . import scales
 from .blocks import RESULTS_AFTER_VOTE, SCALE_STARS, RatingBlock
 from .identity import cookie_voter_id, make_form_token
