@@ -24,7 +24,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .conf import digiradar_settings
 from .models import MeasurePage, RadarIndexPage
-from .ratelimit import client_hash, count_event
+from .participation.ratelimit import client_hash, count_event
 
 
 def _cache():

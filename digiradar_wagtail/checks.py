@@ -8,7 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
-from .conf import DEFAULTS, PREFIX
+from .conf import DEFAULTS, KNOWN_SETTINGS, PREFIX
 
 CHECK_ID = "digiradar_wagtail.{}"
 
@@ -99,11 +99,12 @@ def check_i18n(app_configs=None, **kwargs):
 def check_plugin_settings(app_configs=None, **kwargs):
     errors = []
     for name in dir(settings):
-        if name.startswith(PREFIX) and name[len(PREFIX) :] not in DEFAULTS:
+        if name.startswith(PREFIX) and name[len(PREFIX) :] not in KNOWN_SETTINGS:
             errors.append(
                 Warning(
-                    f"Unknown setting {name}: it has no effect.",
-                    hint="Known settings: " + ", ".join(PREFIX + key for key in sorted(DEFAULTS)),
+                    f"Unknown setting {name}: it has no effect (or it belongs to an app that is not "
+                    "installed).",
+                    hint="Known settings: " + ", ".join(PREFIX + key for key in sorted(KNOWN_SETTINGS)),
                     id=CHECK_ID.format("W002"),
                 )
             )

@@ -88,16 +88,27 @@ DEFAULTS = {
 }
 
 
-class DigiradarSettings:
-    """Attribute access to the plugin's settings: ``digiradar_settings.RADAR_SIZE``."""
+KNOWN_SETTINGS = set(DEFAULTS)
+
+
+class AppSettings:
+    """
+    Attribute access to one app's settings with their defaults: ``digiradar_settings.RADAR_SIZE``
+    reads ``settings.DIGIRADAR_RADAR_SIZE``. Each app of the plugin makes one from its own
+    ``DEFAULTS`` in its ``conf.py``; all share the prefix ``DIGIRADAR_``.
+    """
+
+    def __init__(self, defaults):
+        self.defaults = defaults
+        KNOWN_SETTINGS.update(defaults)
 
     def __getattr__(self, name):
-        if name not in DEFAULTS:
+        if name not in self.defaults:
             raise AttributeError(f"Unknown digiradar setting: {name}")
-        return getattr(django_settings, PREFIX + name, DEFAULTS[name])
+        return getattr(django_settings, PREFIX + name, self.defaults[name])
 
 
-digiradar_settings = DigiradarSettings()
+digiradar_settings = AppSettings(DEFAULTS)
 
 
 def privacy_url(language=None):

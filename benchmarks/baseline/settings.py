@@ -10,3 +10,4 @@ ROOT_URLCONF = "benchmarks.baseline.urls"
 # test after 30 votes. Production keeps the default.
 DIGIRADAR_RATINGS_RATE_LIMIT = 1_000_000
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+DIGIRADAR_RATINGS_COOKIELESS_REVOTE_LIMIT = 1_000_000

@@ -10,7 +10,7 @@ import re
 from django.utils.crypto import salted_hmac
 
 from ..conf import digiradar_settings
-from ..ratelimit import count_event
+from ..participation.ratelimit import count_event
 
 LINK_PATTERN = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 

@@ -10,7 +10,7 @@ from django.core import signing
 from django.utils.crypto import salted_hmac
 
 from ..conf import digiradar_settings
-from ..ratelimit import count_event
+from ..participation.ratelimit import count_event
 
 TOKEN_SALT = "digiradar_ratings.form"
 

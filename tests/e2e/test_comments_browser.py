@@ -42,7 +42,7 @@ def test_comment_moderate_and_show_in_both_languages(
 
     # A moderator approves it in the Wagtail admin.
     moderator = django_user_model.objects.create_user("moderatorin", "mod@example.org", "geheim-123")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+    moderator.groups.add(Group.objects.get(name="Comment moderators"))
     admin_login(page, live_server, "moderatorin", "geheim-123")
     page.goto(live_server.url + "/admin/digiradar-comments/")
     with page.expect_navigation():

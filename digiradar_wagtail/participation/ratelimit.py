@@ -8,7 +8,7 @@ only a keyed hash of the client, never its address.
 from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 
-from .conf import digiradar_settings
+from ..conf import digiradar_settings
 
 
 def count_event(key, window):
