@@ -34,6 +34,26 @@ MEGABYTE = 1024 * 1024
 # of any other part (styles, workbook, relations: a few hundred in a real workbook).
 ELEMENTS_PER_CELL = 3
 SMALL_PART_ELEMENTS = 20_000
+BIG_PARTS = ("xl/worksheets/", "xl/sharedStrings.xml")
+# Parts that openpyxl does not parse when it reads values only (read_only, keep_links=False):
+# comments, drawings, charts, pivot tables and the like. Only their rows are counted.
+UNPARSED_PARTS = (
+    "xl/comments",
+    "xl/threadedComments/",
+    "xl/persons/",
+    "xl/drawings/",
+    "xl/charts/",
+    "xl/pivotCache/",
+    "xl/pivotTables/",
+    "xl/externalLinks/",
+    "xl/tables/",
+    "xl/queryTables/",
+    "xl/ctrlProps/",
+    "xl/activeX/",
+    "xl/richData/",
+    "xl/media/",
+    "customXml/",
+)
 SCAN_CHUNK = 64 * 1024
 MAX_TAG_START = 64
 ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
@@ -140,7 +160,8 @@ def check_archive(data):
       part's declared size; a part that lies about it fails its checksum);
     - the XML parts, unpacked in pieces and never whole, hold no more ``<row>`` elements than the
       row limit allows (all sheets together), sheets and shared strings no more elements than
-      that many rows of ``MAX_COLUMNS`` cells need, any other part at most ``SMALL_PART_ELEMENTS``.
+      that many rows of ``MAX_COLUMNS`` cells need, parts that openpyxl parses besides (styles,
+      workbook, relations) at most ``SMALL_PART_ELEMENTS`` each.
     """
     unreadable = _("The Excel workbook could not be read. Save it again as .xlsx.")
     try:
@@ -191,8 +212,12 @@ def _too_many_rows():
 
 def _scan_part(name, stream, rows_left):
     """Count the elements and ``<row>`` elements of one XML part, piece by piece; the rows."""
-    big = name.startswith("xl/worksheets/") or name == "xl/sharedStrings.xml"
-    budget = (max_rows() + 1) * MAX_COLUMNS * ELEMENTS_PER_CELL if big else SMALL_PART_ELEMENTS
+    if name.startswith(BIG_PARTS):
+        budget = (max_rows() + 1) * MAX_COLUMNS * ELEMENTS_PER_CELL
+    elif name.startswith(UNPARSED_PARTS):
+        budget = None  # only the unpacked size bounds them
+    else:
+        budget = SMALL_PART_ELEMENTS
     elements = rows = 0
     tail = b""
     while True:
@@ -207,7 +232,7 @@ def _scan_part(name, stream, rows_left):
             rows += 1
             if rows > rows_left:
                 raise _too_many_rows()
-        if elements > budget:
+        if budget is not None and elements > budget:
             raise SpreadsheetError(
                 _(
                     "The workbook holds far more than a list of measures needs (%(part)s). "
@@ -227,7 +252,7 @@ def read_xlsx(data):
     check_archive(data)
     workbook = None
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
         sheet = workbook.worksheets[0]
         # The <dimension> a file declares may be wrong; read the rows that are there instead.
         sheet.reset_dimensions()
