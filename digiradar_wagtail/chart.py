@@ -6,17 +6,14 @@ Ring order: editors list rings earliest phase first, and the earliest phase is d
 outermost, so measures move inwards as they progress (as on a technology radar).
 """
 
-import datetime
 import math
 from dataclasses import dataclass
 
-from django.utils import timezone
-
 from .conf import digiradar_settings
 from .models import MeasureHistoryEntry
+from .models.history import MOVED_IN, MOVED_OUT, NEW, marker_period_start, movement
 from .radar.geometry import BlipInput, layout_radar, polar_to_xy
 
-NEW, MOVED_IN, MOVED_OUT = "new", "moved_in", "moved_out"
 # Numbers are printed inside blips only where they are legible.
 MIN_RADIUS_FOR_NUMBER = 7.0
 
@@ -97,24 +94,17 @@ class RadarChart:
 
 
 def markers_for(measures, rings, now=None):
-    """Map measure translation_key -> marker, from history younger than the configured days."""
-    now = now or timezone.now()
-    since = now - datetime.timedelta(days=digiradar_settings.HISTORY_MARKER_DAYS)
+    """Map measure translation_key -> marker (``models.history.movement``), in one query."""
+    since = marker_period_start(now)
     position = {ring.translation_key: index for index, ring in enumerate(rings)}
-    keys = [measure.translation_key for measure in measures]
-    markers = {}
-    # Oldest first, so that the latest change within the period wins.
-    recent = MeasureHistoryEntry.objects.filter(measure_key__in=keys, recorded_at__gte=since).order_by(
-        "recorded_at", "pk"
+    entries = {}
+    recent = MeasureHistoryEntry.objects.filter(
+        measure_key__in=[measure.translation_key for measure in measures], recorded_at__gte=since
     )
     for entry in recent:
-        if entry.is_first:
-            markers[entry.measure_key] = NEW
-        elif entry.ring_changed and markers.get(entry.measure_key) != NEW:
-            old, new = position.get(entry.previous_ring_key), position.get(entry.ring_key)
-            if old is not None and new is not None and old != new:
-                markers[entry.measure_key] = MOVED_IN if new > old else MOVED_OUT
-    return markers
+        entries.setdefault(entry.measure_key, []).append(entry)
+    markers = {key: movement(rows, position, since) for key, rows in entries.items()}
+    return {key: marker for key, marker in markers.items() if marker}
 
 
 def _shape(marker, x, y, r, center):

@@ -1,8 +1,19 @@
-"""The dated history of a measure's ring and progress, shared by all its translations."""
+"""
+The dated history of a measure's ring and progress, shared by all its translations, and the one
+rule that reads "new", "moved in" and "moved out" from it (for the radar and every export).
+"""
+
+import datetime
 
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from ..conf import digiradar_settings
+
+NEW, MOVED_IN, MOVED_OUT = "new", "moved_in", "moved_out"
+# The Zalando tech-radar's "moved": 1 inwards, -1 outwards, 2 new, 0 neither.
+TECH_RADAR_MOVED = {MOVED_IN: 1, MOVED_OUT: -1, NEW: 2, None: 0}
 
 
 class MeasureHistoryEntry(models.Model):
@@ -59,3 +70,29 @@ def record_publication(measure, when=None):
         progress_percent=measure.progress_percent,
         previous_progress_percent=latest.progress_percent if latest else None,
     )
+
+
+def marker_period_start(now=None):
+    """Changes since this moment mark a measure on the radar (``DIGIRADAR_HISTORY_MARKER_DAYS``)."""
+    return (now or timezone.now()) - datetime.timedelta(days=digiradar_settings.HISTORY_MARKER_DAYS)
+
+
+def movement(entries, ring_position, since):
+    """
+    ``NEW``, ``MOVED_IN``, ``MOVED_OUT`` or None for one measure, from its history ``entries``
+    (any order). A measure first published since ``since`` is new, whatever happened next;
+    otherwise its latest change of ring since then says whether it moved to a later phase (in,
+    towards the centre) or back (out). ``ring_position`` maps a ring's translation key to its
+    place in the radar's order; a ring the radar no longer has marks nothing.
+    """
+    marker = None
+    for entry in sorted(entries, key=lambda entry: (entry.recorded_at, entry.pk or 0)):
+        if entry.recorded_at < since:
+            continue
+        if entry.is_first:
+            marker = NEW
+        elif entry.ring_changed and marker != NEW:
+            before, after = ring_position.get(entry.previous_ring_key), ring_position.get(entry.ring_key)
+            if before is not None and after is not None and before != after:
+                marker = MOVED_IN if after > before else MOVED_OUT
+    return marker

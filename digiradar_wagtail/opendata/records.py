@@ -6,13 +6,9 @@ and the names of its sector, ring and taxonomy terms in the radar's language. Th
 and Atom writers only format these records.
 """
 
-import datetime
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
 from .. import extensions
-from ..conf import digiradar_settings
 from ..localization import in_locale
 from ..models import (
     MeasureCoDepartment,
@@ -149,21 +145,3 @@ def _relation_targets(target_ids, locale, request):
         if page is not None:
             found[pk] = (page, page.get_full_url(request) or "")
     return found
-
-
-def ring_movement(history, ring_order, now=None):
-    """
-    -1, 0 or 1 as in the Zalando tech radar: 1 when the measure moved to a later phase (inwards)
-    within the marker period, -1 when it moved back, 0 otherwise.
-    """
-    now = now or timezone.now()
-    since = now - datetime.timedelta(days=digiradar_settings.HISTORY_MARKER_DAYS)
-    for entry in history:  # newest first
-        if entry.recorded_at < since:
-            break
-        if entry.ring_changed:
-            before, after = ring_order.get(entry.previous_ring_key), ring_order.get(entry.ring_key)
-            if before is None or after is None:
-                return 0
-            return 1 if after > before else -1
-    return 0

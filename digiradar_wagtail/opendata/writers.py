@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from ..models.history import TECH_RADAR_MOVED, marker_period_start, movement
 from .columns import EXPORT_COLUMNS, csv_row
-from .records import ring_movement
 
 SCHEMA_VERSION = 1
 
@@ -124,6 +124,7 @@ def export_document(radar, sectors, rings, records, filter_result, urls):
     sector_index = {sector.pk: index for index, sector in enumerate(sectors)}
     ring_index = {ring.pk: index for index, ring in enumerate(rings)}
     now = timezone.now()
+    since = marker_period_start(now)
     return {
         "schema_version": SCHEMA_VERSION,
         "generated_at": now.isoformat(),
@@ -148,7 +149,7 @@ def export_document(radar, sectors, rings, records, filter_result, urls):
                     "ring": len(rings) - 1 - ring_index[record.page.ring_id],
                     "label": record.page.title,
                     "link": record.url,
-                    "moved": ring_movement(record.history, ring_order, now),
+                    "moved": TECH_RADAR_MOVED[movement(record.history, ring_order, since)],
                     "active": True,
                 }
                 for record in records

@@ -125,10 +125,10 @@ def test_json_offers_the_tech_radar_entry_format(client, rich, radar):
         "ring": 2,
         "label": "Digitaler Parkausweis",
         "link": entries["Digitaler Parkausweis"]["link"],
-        "moved": 1,  # moved on to a later phase, i.e. inwards
+        "moved": 2,  # first published within the marker period: new (as on the radar), though it moved too
         "active": True,
     }
-    assert entries["Barrierefreie Formulare"]["moved"] == 0
+    assert entries["Barrierefreie Formulare"]["moved"] == 2  # new, as the radar marks it
     assert entries["Barrierefreie Formulare"]["quadrant"] == 2
 
 
