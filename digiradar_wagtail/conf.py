@@ -67,24 +67,6 @@ DEFAULTS = {
     "COMMENTS_NOTIFY": "immediate",
     # Personal data of comments older than this is anonymised by ``digiradar_anonymise_comments``.
     "COMMENTS_RETENTION_DAYS": 365,
-    "RATINGS_ALLOW_ANONYMOUS": True,
-    "RATINGS_RATE_LIMIT": 30,
-    "RATINGS_RATE_WINDOW": 10 * 60,
-    # New anonymous votes on one rating from one client address (a keyed hash, never the address):
-    # at most this many within the window (seconds since the first). A vote counts as new when the
-    # request carries no voter cookie with a vote on that rating (none, dropped, or made up), so
-    # clearing the cookie and fetching a fresh form does not give another vote. Changing or
-    # withdrawing one's vote with the cookie is never counted; logged-in voters are not counted.
-    # Beyond the limit the vote is answered with 429. Raise it where many people share one
-    # address (offices, schools, mobile carriers' NAT).
-    "RATINGS_COOKIELESS_REVOTE_LIMIT": 2,
-    "RATINGS_COOKIELESS_REVOTE_WINDOW": 60 * 60,
-    "RATINGS_COOKIE_NAME": "digiradar_voter",
-    # Seconds a rating form stays valid; each form can be sent once.
-    "RATINGS_FORM_MAX_AGE": 24 * 60 * 60,
-    "RATINGS_COOKIE_MAX_AGE": 365 * 24 * 60 * 60,
-    # The ratings report flags a measure with more votes than this within one hour.
-    "RATINGS_BURST_PER_HOUR": 100,
 }
 
 

@@ -22,9 +22,9 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 
-from ..conf import digiradar_settings
 from ..opendata.columns import defuse
 from . import services
+from .conf import ratings_settings
 from .forms import ReasonForm, VoidVotesForm
 from .models import RatingTarget, Vote
 from .permissions import MODERATE, policy
@@ -41,7 +41,7 @@ def bursting_target_ids(target_ids):
         .annotate(hour=TruncHour("updated_at"))
         .values("target_id", "hour")
         .annotate(n=Count("id"))
-        .filter(n__gt=digiradar_settings.RATINGS_BURST_PER_HOUR)
+        .filter(n__gt=ratings_settings.RATINGS_BURST_PER_HOUR)
         .values_list("target_id", flat=True)
     )
 
@@ -201,7 +201,7 @@ class TargetDetailView(TargetMixin, WagtailAdminTemplateMixin, TemplateView):
         return super().get_context_data(
             target=self.target,
             hours=hours,
-            burst_threshold=digiradar_settings.RATINGS_BURST_PER_HOUR,
+            burst_threshold=ratings_settings.RATINGS_BURST_PER_HOUR,
             void_form=kwargs.pop("void_form", None) or VoidVotesForm.for_last_hour(),
             reason_form=ReasonForm(),
             **kwargs,

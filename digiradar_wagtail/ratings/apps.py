@@ -11,29 +11,15 @@ class DigiradarRatingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .. import extensions
-        from . import signals
-        from .blocks import render_rating_block
+        from django.core import checks as django_checks
 
+        from .. import extensions
+        from . import checks, signals
+        from .blocks import render_rating_block
+        from .opendata import RatingAggregate
+
+        django_checks.register(checks.check_settings, django_checks.Tags.compatibility)
+        django_checks.register(checks.check_vote_url, django_checks.Tags.urls)
         signals.connect()
         extensions.register_block_renderer("ratings", render_rating_block)
         extensions.register_measure_aggregate(RatingAggregate())
-
-
-class RatingAggregate:
-    """A measure's rating results (never votes): ``rating`` in the API, ``ratings`` in export.json."""
-
-    name = "rating"
-    export_name = "ratings"
-
-    def load(self, translation_keys):
-        from .opendata import aggregates_for
-
-        return aggregates_for(translation_keys)
-
-    def api_field(self):
-        from wagtail.api import APIField
-
-        from .opendata import RatingSummaryField
-
-        return APIField(self.name, serializer=RatingSummaryField())

@@ -9,8 +9,8 @@ import time
 from django.core import signing
 from django.utils.crypto import salted_hmac
 
-from ..conf import digiradar_settings
 from ..participation.ratelimit import count_event
+from .conf import ratings_settings
 
 TOKEN_SALT = "digiradar_ratings.form"
 
@@ -22,7 +22,7 @@ def hashed(purpose, raw):
 
 def cookie_voter_id(request):
     """The stored id of the anonymous voter behind this request, or None if they never voted."""
-    raw = request.COOKIES.get(digiradar_settings.RATINGS_COOKIE_NAME, "")
+    raw = request.COOKIES.get(ratings_settings.RATINGS_COOKIE_NAME, "")
     # Ids we hand out are 32 url-safe characters; anything else is ignored.
     if not (16 <= len(raw) <= 64):
         return None
@@ -36,9 +36,9 @@ def new_voter_cookie():
 
 def set_voter_cookie(response, request, raw):
     response.set_cookie(
-        digiradar_settings.RATINGS_COOKIE_NAME,
+        ratings_settings.RATINGS_COOKIE_NAME,
         raw,
-        max_age=digiradar_settings.RATINGS_COOKIE_MAX_AGE,
+        max_age=ratings_settings.RATINGS_COOKIE_MAX_AGE,
         secure=request.is_secure(),
         httponly=True,
         samesite="Lax",
@@ -55,9 +55,9 @@ def client_key(request):
 
 def within_rate_limit(request):
     """Count this attempt; False once the client has used up its limit in the current window."""
-    window = max(1, int(digiradar_settings.RATINGS_RATE_WINDOW))
+    window = max(1, int(ratings_settings.RATINGS_RATE_WINDOW))
     key = f"digiradar_ratings:rate:{client_key(request)}:{int(time.time() // window)}"
-    return count_event(key, window) <= digiradar_settings.RATINGS_RATE_LIMIT
+    return count_event(key, window) <= ratings_settings.RATINGS_RATE_LIMIT
 
 
 def within_new_vote_limit(request, translation_key):
@@ -70,10 +70,10 @@ def within_new_vote_limit(request, translation_key):
     with the cookie one voted with never counts, and logged-in people (one vote per account)
     are not counted at all.
     """
-    window = max(1, int(digiradar_settings.RATINGS_COOKIELESS_REVOTE_WINDOW))
+    window = max(1, int(ratings_settings.RATINGS_COOKIELESS_REVOTE_WINDOW))
     client = hashed("client", request.META.get("REMOTE_ADDR", ""))[:32]
     key = f"digiradar_ratings:newvote:{client}:{hashed('target', str(translation_key))[:16]}"
-    return count_event(key, window) <= digiradar_settings.RATINGS_COOKIELESS_REVOTE_LIMIT
+    return count_event(key, window) <= ratings_settings.RATINGS_COOKIELESS_REVOTE_LIMIT
 
 
 def make_form_token(translation_key):
@@ -86,7 +86,7 @@ def make_form_token(translation_key):
 def read_form_token(token, translation_key):
     """The nonce of a valid, unexpired token for this target, or None."""
     try:
-        data = signing.loads(token or "", salt=TOKEN_SALT, max_age=digiradar_settings.RATINGS_FORM_MAX_AGE)
+        data = signing.loads(token or "", salt=TOKEN_SALT, max_age=ratings_settings.RATINGS_FORM_MAX_AGE)
     except signing.BadSignature:  # includes SignatureExpired
         return None
     if not isinstance(data, dict) or data.get("k") != str(translation_key):

@@ -77,3 +77,18 @@ class RatingSummaryField(serializers.Field):
 
     def to_representation(self, translation_key):
         return aggregates_for([translation_key])[translation_key]
+
+
+class RatingAggregate:
+    """A measure's rating results (never votes): ``rating`` in the API, ``ratings`` in export.json."""
+
+    name = "rating"
+    export_name = "ratings"
+
+    def load(self, translation_keys):
+        return aggregates_for(translation_keys)
+
+    def api_field(self):
+        from wagtail.api import APIField
+
+        return APIField(self.name, serializer=RatingSummaryField())

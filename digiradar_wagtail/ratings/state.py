@@ -6,10 +6,10 @@ from wagtail.blocks.stream_block import StreamValue
 from wagtail.blocks.struct_block import StructValue
 from wagtail.fields import StreamField
 
-from ..conf import digiradar_settings
 from ..participation.window import window_has_closed, window_is_open
 from . import scales
 from .blocks import RESULTS_AFTER_VOTE, SCALE_STARS, RatingBlock
+from .conf import ratings_settings
 from .identity import cookie_voter_id, make_form_token
 from .models import RatingTarget, Vote
 from .services import voter_filter
@@ -61,7 +61,7 @@ class RatingState:
 
     @property
     def may_vote_as_anyone(self):
-        return bool(self.user and self.user.is_authenticated) or digiradar_settings.RATINGS_ALLOW_ANONYMOUS
+        return bool(self.user and self.user.is_authenticated) or ratings_settings.RATINGS_ALLOW_ANONYMOUS
 
     @property
     def own_vote(self):

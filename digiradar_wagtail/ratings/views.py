@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from ..conf import digiradar_settings
 from . import scales
+from .conf import ratings_settings
 from .identity import (
     cookie_voter_id,
     hashed,
@@ -51,7 +52,7 @@ def _refuse(request, status, message, page=None, retry_after=None):
             status=status,
         )
     if status == 429:
-        response["Retry-After"] = str(retry_after or digiradar_settings.RATINGS_RATE_WINDOW)
+        response["Retry-After"] = str(retry_after or ratings_settings.RATINGS_RATE_WINDOW)
     return response
 
 
@@ -69,7 +70,7 @@ def _read_value(request, scale):
 def _purge_now_and_then():
     # Once an hour is enough: expired tokens are refused by their signature anyway.
     if caches[digiradar_settings.CACHE_ALIAS].add("digiradar_ratings:purged", 1, timeout=3600):
-        purge_old_nonces(digiradar_settings.RATINGS_FORM_MAX_AGE)
+        purge_old_nonces(ratings_settings.RATINGS_FORM_MAX_AGE)
 
 
 @never_cache
@@ -113,7 +114,7 @@ def vote(request, page_id):
                 "vote, use the browser you voted with, or try again later."
             ),
             page,
-            retry_after=digiradar_settings.RATINGS_COOKIELESS_REVOTE_WINDOW,
+            retry_after=ratings_settings.RATINGS_COOKIELESS_REVOTE_WINDOW,
         )
     raw_cookie = voter_id = None
     if user is None:
@@ -144,7 +145,7 @@ def vote(request, page_id):
         message = _("Your vote has been withdrawn.") if previous is not None else _("You had not rated yet.")
     if raw_cookie:
         # So that the re-rendered block below already knows this visitor's vote.
-        request.COOKIES[digiradar_settings.RATINGS_COOKIE_NAME] = raw_cookie
+        request.COOKIES[ratings_settings.RATINGS_COOKIE_NAME] = raw_cookie
 
     if _wants_json(request):
         context = {

@@ -30,7 +30,7 @@ def _test_voters_share_one_address(settings):
 @pytest.fixture
 def new_vote_limit(settings, _test_voters_share_one_address):
     """The shipped limit on new anonymous votes per address and rating (and its window)."""
-    from digiradar_wagtail.conf import DEFAULTS
+    from digiradar_wagtail.ratings.conf import DEFAULTS
 
     del settings.DIGIRADAR_RATINGS_COOKIELESS_REVOTE_LIMIT
     return DEFAULTS["RATINGS_COOKIELESS_REVOTE_LIMIT"]

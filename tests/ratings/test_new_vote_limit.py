@@ -6,7 +6,7 @@ limited per client address (RATINGS_COOKIELESS_REVOTE_LIMIT within RATINGS_COOKI
 from django.contrib.auth import get_user_model
 from django.test import Client, override_settings
 
-from digiradar_wagtail.conf import DEFAULTS
+from digiradar_wagtail.ratings.conf import DEFAULTS
 from tests.builders import make_measure
 
 from .conftest import aggregate, post_vote, set_rating, snapshot

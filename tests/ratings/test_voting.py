@@ -5,14 +5,14 @@ import json
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from digiradar_wagtail.conf import digiradar_settings
+from digiradar_wagtail.ratings.conf import ratings_settings
 from digiradar_wagtail.ratings.models import Vote
 from digiradar_wagtail.ratings.services import get_target, recount
 from tests.builders import translate
 
 from .conftest import aggregate, post_vote
 
-COOKIE = digiradar_settings.RATINGS_COOKIE_NAME
+COOKIE = ratings_settings.RATINGS_COOKIE_NAME
 
 
 def test_looking_at_a_rating_sets_no_cookie(client, rated):
