@@ -9,4 +9,4 @@ class DigiradarWagtailConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import cache, checks, history, moves  # noqa: F401  (registers checks and signal handlers)
+        from . import checks, signal_handlers  # noqa: F401  (registers checks and connects receivers)

@@ -336,7 +336,7 @@ class MeasurePage(Page):
         return self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
-        from ..detail import measure_detail
+        from ..public.measure import measure_detail
 
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = digiradar_settings.BASE_TEMPLATE

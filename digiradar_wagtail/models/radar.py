@@ -190,7 +190,7 @@ class RadarIndexPage(Page):
         return self
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import export_links, render_radar_results
+        from ..public.radar import export_links, render_radar_results
 
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = digiradar_settings.BASE_TEMPLATE

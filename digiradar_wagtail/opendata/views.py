@@ -1,14 +1,14 @@
 """
 The radar's open-data views under the radar's URL: ``export.json``, ``export.csv`` and
 ``feed.atom`` (routed by ``digiradar_wagtail.views.radar_export``). All three filter through
-:func:`digiradar_wagtail.filtering.filter_measures` and speak the radar page's language.
+:func:`digiradar_wagtail.public.filters.filter_measures` and speak the radar page's language.
 """
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 
-from ..filtering import filter_measures
+from ..public.filters import filter_measures
 from . import records as records_module
 from .writers import atom_feed, export_document, write_csv
 

@@ -3,8 +3,8 @@
 import pytest
 from django.http import QueryDict
 
-from digiradar_wagtail.filtering import filter_measures
 from digiradar_wagtail.models import MeasurePage, MeasureTopic
+from digiradar_wagtail.public.filters import filter_measures
 from tests import builders
 
 from .conftest import count_queries, make_term

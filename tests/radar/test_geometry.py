@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digiradar_wagtail.radar.geometry import (
+from digiradar_wagtail.geometry.layout import (
     BlipInput,
     RadarLayout,
     layout_radar,

@@ -1,7 +1,7 @@
 """What a measure page shows besides its own fields: names in the page's language, timeline."""
 
-from .localization import in_locale
-from .models import MeasureHistoryEntry, MeasurePage
+from ..localization import in_locale
+from ..models import MeasureHistoryEntry, MeasurePage
 
 
 def measure_detail(page):

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from .models import MeasurePage
+from ..models import MeasurePage
 
 
 @dataclass

@@ -17,9 +17,8 @@ from urllib.parse import urlencode
 
 from django.db.models import Q
 
-from .listing import live_measures
-from .localization import in_locale
-from .models import (
+from ..localization import in_locale
+from ..models import (
     Department,
     MeasureCoDepartment,
     MeasurePage,
@@ -28,6 +27,7 @@ from .models import (
     Principle,
     Topic,
 )
+from .listing import live_measures
 
 SLUG_PARAMETERS = ("sector", "ring", "department", "topic", "principle")
 TEXT_PARAMETER = "q"

@@ -1,6 +1,6 @@
-"""Radar geometry (pure Python, no Django): see ``geometry`` for the API."""
+"""Radar geometry (pure Python, no Django): see ``layout`` for the API."""
 
-from .geometry import (
+from .layout import (
     Blip,
     BlipInput,
     Cell,

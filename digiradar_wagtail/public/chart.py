@@ -9,10 +9,10 @@ outermost, so measures move inwards as they progress (as on a technology radar).
 import math
 from dataclasses import dataclass
 
-from .conf import digiradar_settings
-from .models import MeasureHistoryEntry
-from .models.history import MOVED_IN, MOVED_OUT, NEW, marker_period_start, movement
-from .radar.geometry import BlipInput, layout_radar, polar_to_xy
+from ..conf import digiradar_settings
+from ..geometry import BlipInput, layout_radar, polar_to_xy
+from ..models import MeasureHistoryEntry
+from ..models.history import MOVED_IN, MOVED_OUT, NEW, marker_period_start, movement
 
 # Numbers are printed inside blips only where they are legible.
 MIN_RADIUS_FOR_NUMBER = 7.0

@@ -1,0 +1,92 @@
+"""The radar page's content: filter form, SVG radar and list, rendered once per filter and cached."""
+
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from ..conf import digiradar_settings
+from ..opendata.views import export_urls
+from .chart import build_chart
+from .filters import TEXT_PARAMETER, filter_measures, names_existing_terms, normalise_params, querystring
+from .fragment_cache import cached_fragment, may_store
+from .listing import radar_listing
+
+FILTER_LABELS = {
+    "sector": _("Sectors"),
+    "ring": _("Phases"),
+    "department": _("Departments"),
+    "topic": _("Topics"),
+    "principle": _("Principles"),
+}
+
+
+def _filter_groups(result):
+    groups = []
+    for name, label in FILTER_LABELS.items():
+        selected = set(result.params.get(name, []))
+        options = [
+            {"slug": slug, "name": option_name, "checked": slug in selected}
+            for slug, option_name in result.choices.get(name, [])
+        ]
+        groups.append({"name": name, "label": label, "options": options, "selected": len(selected)})
+    return groups
+
+
+def render_radar_results(request, radar):
+    """Filter form, radar and list for ``request.GET``; the query count does not grow with measures."""
+
+    def render():
+        result = filter_measures(radar, request.GET)
+        sectors, rings = list(radar.sectors.all()), list(radar.rings.all())
+        chart = build_chart(
+            sectors,
+            rings,
+            result.all_measures,
+            matching_ids=result.matching_ids if result.is_active else None,
+        )
+        numbers = chart.numbers
+        markers = {blip.measure.pk: blip.marker for blip in chart.blips}
+        for measure in result.all_measures:
+            # Blip and list both link the measure: work its URL out once.
+            measure.radar_url = measure.get_url(request=request)
+        for measure in result.measures:
+            measure.radar_number = numbers.get(measure.pk)
+            measure.radar_marker = markers.get(measure.pk, "")
+        context = {
+            "page": radar,
+            "page_url": radar.url,
+            "chart": chart,
+            "rings": rings,
+            "listing": radar_listing(radar, result.measures, sectors=sectors, rings=rings),
+            "total": len(result.all_measures),
+            "filter_active": result.is_active,
+            "filter_q": " ".join(result.params.get("q", [])),
+            "filter_groups": _filter_groups(result),
+            "filtered": result.is_active,
+            "marker_days": digiradar_settings.HISTORY_MARKER_DAYS,
+        }
+        return render_to_string("digiradar_wagtail/includes/radar_results.html", context)
+
+    normalised = normalise_params(request.GET)
+    if not normalised:
+        store = True
+    elif TEXT_PARAMETER in normalised or not names_existing_terms(radar, normalised):
+        store = False  # free text and unknown slugs would let anyone fill the cache
+    else:
+        store = lambda: may_store(request)  # noqa: E731  (asked only on a miss)
+    html = cached_fragment(radar.pk, get_language(), querystring(normalised), render, store=store)
+    return mark_safe(html)  # rendered by our template
+
+
+EXPORTS = [
+    ("json", "application/json", _("All shown measures as JSON")),
+    ("csv", "text/csv", _("All shown measures as CSV (opens in Excel)")),
+    ("atom", "application/atom+xml", _("Changes of phase and progress (Atom feed)")),
+]
+
+
+def export_links(request, radar):
+    """The radar's open-data URLs, carrying the current filter."""
+    urls = export_urls(radar, querystring(normalise_params(request.GET)), request)
+    return [{"url": urls[key], "type": mime, "title": title} for key, mime, title in EXPORTS]

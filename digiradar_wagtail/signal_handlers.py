@@ -1,0 +1,90 @@
+"""
+Every signal handler of the radar app, connected in ``AppConfig.ready()``: each measure's history
+on publish, a moved measure adopting its new radar's parts, and redrawing cached radars.
+"""
+
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .localization import is_translation
+from .models import MeasurePage, RadarIndexPage, RadarRing, RadarSector
+from .models.history import record_publication
+from .public.fragment_cache import invalidate_radar
+
+
+# History ------------------------------------------------------------------------------------
+@receiver(page_published, sender=MeasurePage, dispatch_uid="digiradar_record_history")
+def record_measure_history(sender, instance, **kwargs):
+    if not is_translation(instance):
+        record_publication(instance)
+
+
+# A measure moved to another radar takes on that radar's sector and ring of the same slug -----
+def _counterpart(model, part_id, radar_id):
+    """The part of ``radar_id`` with the slug of ``part_id``, or that radar's first part."""
+    slug = model.objects.filter(pk=part_id).values_list("slug", flat=True).first()
+    parts = model.objects.filter(page_id=radar_id)
+    return parts.filter(slug=slug).first() or parts.first()
+
+
+@receiver(post_page_move, dispatch_uid="digiradar_measure_moved")
+def adopt_new_radar(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    if parent_page_before.pk == parent_page_after.pk:
+        return
+    measure = MeasurePage.objects.filter(pk=instance.pk).first()
+    if measure is None:
+        return
+    sector = _counterpart(RadarSector, measure.sector_id, parent_page_after.pk)
+    ring = _counterpart(RadarRing, measure.ring_id, parent_page_after.pk)
+    if sector and ring:
+        MeasurePage.objects.filter(pk=measure.pk).update(sector=sector, ring=ring)
+
+
+# The radar fragment cache ---------------------------------------------------------------------
+def _parent_radar_id(page):
+    parent = page.get_parent()
+    return parent.pk if parent is not None else None
+
+
+@receiver(page_published, sender=MeasurePage, dispatch_uid="digiradar_cache_publish")
+@receiver(page_unpublished, sender=MeasurePage, dispatch_uid="digiradar_cache_unpublish")
+def _measure_changed(sender, instance, **kwargs):
+    radar_id = _parent_radar_id(instance)
+    if radar_id:
+        invalidate_radar(radar_id)
+
+
+@receiver(post_delete, sender=MeasurePage, dispatch_uid="digiradar_cache_delete")
+def _measure_deleted(sender, instance, **kwargs):
+    # The tree path survives the delete, so the parent can still be found by path.
+    parent_path = instance.path[: -MeasurePage.steplen] if instance.path else ""
+    radar = RadarIndexPage.objects.filter(path=parent_path).values_list("pk", flat=True).first()
+    if radar:
+        invalidate_radar(radar)
+
+
+@receiver(post_page_move, dispatch_uid="digiradar_cache_move")
+def _page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    if isinstance(instance.specific, MeasurePage):
+        invalidate_radar(parent_page_before.pk)
+        invalidate_radar(parent_page_after.pk)
+
+
+@receiver(page_published, sender=RadarIndexPage, dispatch_uid="digiradar_cache_radar")
+def _radar_published(sender, instance, **kwargs):
+    invalidate_radar(instance.pk)
+
+
+@receiver(post_save, sender=PageViewRestriction, dispatch_uid="digiradar_cache_privacy_saved")
+@receiver(post_delete, sender=PageViewRestriction, dispatch_uid="digiradar_cache_privacy_deleted")
+def _privacy_changed(sender, instance, **kwargs):
+    """A password or login restriction hides a page and all below it: redraw every radar it touches."""
+    path = instance.page.path
+    steplen = RadarIndexPage.steplen
+    ancestors = [path[:end] for end in range(steplen, len(path) + 1, steplen)]
+    touched = RadarIndexPage.objects.filter(Q(path__startswith=path) | Q(path__in=ancestors))
+    for radar_id in touched.values_list("pk", flat=True):
+        invalidate_radar(radar_id)
