@@ -2,13 +2,15 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -18,17 +20,31 @@ from ..validators import validate_colour
 MIN_SECTORS, MAX_SECTORS = 2, 12
 MIN_RINGS, MAX_RINGS = 2, 6
 
+# The strategy's three core areas and four phases, offered to every new radar: slugs (the same in
+# every language), names in the radar's language, colours with 3:1 contrast on white.
 DEFAULT_SECTORS = [
-    ("stadtgesellschaft", "Stadtgesellschaft", "#1f5fa8"),
-    ("infrastruktur", "Infrastruktur", "#2b7a3d"),
-    ("verwaltung", "Verwaltung", "#8a3c8f"),
+    ("stadtgesellschaft", pgettext_lazy("default sector", "City society"), "#1f5fa8"),
+    ("infrastruktur", pgettext_lazy("default sector", "Infrastructure"), "#2b7a3d"),
+    ("verwaltung", pgettext_lazy("default sector", "Administration"), "#8a3c8f"),
 ]
 DEFAULT_RINGS = [
-    ("idee", "Idee", "#6b6b6b"),
-    ("in-planung", "In Planung", "#a3550b"),
-    ("in-umsetzung", "In Umsetzung", "#1f5fa8"),
-    ("abgeschlossen", "Abgeschlossen", "#2b7a3d"),
+    ("idee", pgettext_lazy("default phase", "Idea"), "#6b6b6b"),
+    ("in-planung", pgettext_lazy("default phase", "Planning"), "#a3550b"),
+    ("in-umsetzung", pgettext_lazy("default phase", "In progress"), "#1f5fa8"),
+    ("abgeschlossen", pgettext_lazy("default phase", "Completed"), "#2b7a3d"),
 ]
+
+
+def default_parts(language_code):
+    """
+    ``{"sectors": [...], "rings": [...]}``: the default parts of a new radar as dicts of slug,
+    name (in ``language_code``) and colour. The one place where a new radar gets them.
+    """
+    with translation.override(language_code):
+        return {
+            relation: [{"slug": slug, "name": str(name), "colour": colour} for slug, name, colour in parts]
+            for relation, parts in (("sectors", DEFAULT_SECTORS), ("rings", DEFAULT_RINGS))
+        }
 
 
 class RadarPart(TranslatableMixin, Orderable):
@@ -95,14 +111,14 @@ class RadarIndexPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if self.is_bound or self.instance.pk is not None:
             return
-        for relation, defaults in (("sectors", DEFAULT_SECTORS), ("rings", DEFAULT_RINGS)):
+        locale = getattr(self.instance, "locale", None) if self.instance.locale_id else None
+        language = locale.language_code if locale else translation.get_language()
+        for relation, defaults in default_parts(language).items():
             formset = self.formsets.get(relation)
             if formset is None or formset.initial_form_count():
                 continue
             # Blank forms for the defaults, filled in; the editor may change or remove each.
-            formset.initial_extra = [
-                {"slug": slug, "name": name, "colour": colour} for slug, name, colour in defaults
-            ]
+            formset.initial_extra = defaults
             formset.extra = max(0, len(defaults) - (formset.min_num or 0))
 
     def clean(self):
@@ -183,10 +199,12 @@ class RadarIndexPage(Page):
 
     def with_default_parts(self):
         """Fill in the strategy's three core areas and four phases (for new radars)."""
-        for slug, name, colour in DEFAULT_SECTORS:
-            self.sectors.add(RadarSector(slug=slug, name=name, colour=colour, locale=self.locale))
-        for slug, name, colour in DEFAULT_RINGS:
-            self.rings.add(RadarRing(slug=slug, name=name, colour=colour, locale=self.locale))
+        locale = self.locale if self.locale_id else Locale.get_default()
+        parts = default_parts(locale.language_code)
+        for fields in parts["sectors"]:
+            self.sectors.add(RadarSector(**fields, locale=locale))
+        for fields in parts["rings"]:
+            self.rings.add(RadarRing(**fields, locale=locale))
         return self
 
     def get_context(self, request, *args, **kwargs):

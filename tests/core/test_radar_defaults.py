@@ -75,3 +75,25 @@ def test_an_existing_radar_is_not_given_defaults(admin_client, radar):
     html = response.content.decode()
     assert 'name="sectors-TOTAL_FORMS" value="3"' in html
     assert "Stadtgesellschaft" not in html
+
+
+def test_a_radar_in_the_english_locale_gets_english_default_names(admin_client, home, english):
+    english_home = home.get_translation(english)
+    assert [row["name"] for row in offered_rows(admin_client, english_home, "sectors")] == [
+        "City society",
+        "Infrastructure",
+        "Administration",
+    ]
+    rings = offered_rows(admin_client, english_home, "rings")
+    assert [row["name"] for row in rings] == ["Idea", "Planning", "In progress", "Completed"]
+    # The slugs are the same in every language, so filters and translations line up.
+    assert [row["slug"] for row in rings] == ["idee", "in-planung", "in-umsetzung", "abgeschlossen"]
+
+
+def test_with_default_parts_follows_the_radars_locale(home, english):
+    german_radar = RadarIndexPage(title="Radar", slug="radar", locale=home.locale).with_default_parts()
+    english_radar = RadarIndexPage(title="Radar", slug="radar", locale=english).with_default_parts()
+    german_names = [part.name for part in german_radar.sectors.all()]
+    assert german_names == ["Stadtgesellschaft", "Infrastruktur", "Verwaltung"]
+    english_names = [part.name for part in english_radar.rings.all()]
+    assert english_names == ["Idea", "Planning", "In progress", "Completed"]
