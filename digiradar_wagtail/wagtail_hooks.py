@@ -1,7 +1,7 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import MeasureListingViewSet, RadarTaxonomyGroup
+from .viewsets import MeasureListingViewSet, RadarTaxonomyGroup
 
 register_snippet(RadarTaxonomyGroup)
 
