@@ -14,12 +14,12 @@ class DigiradarRatingsConfig(AppConfig):
         from django.core import checks as django_checks
 
         from .. import extensions
-        from . import checks, signals
-        from .blocks import render_rating_block
-        from .opendata import RatingAggregate
+        from . import checks, signal_handlers
+        from .aggregates import RatingAggregate
+        from .presenter import render_rating_block
 
         django_checks.register(checks.check_settings, django_checks.Tags.compatibility)
         django_checks.register(checks.check_vote_url, django_checks.Tags.urls)
-        signals.connect()
+        signal_handlers.connect()
         extensions.register_block_renderer("ratings", render_rating_block)
         extensions.register_measure_aggregate(RatingAggregate())

@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .blocks import SCALE_AGREE, SCALE_CHOICES, SCALE_STARS
+from ..participation.blocks import SCALE_AGREE, SCALE_CHOICES, SCALE_STARS
 from .scales import SCALE_VALUES, VALUE_COLUMNS, value_label
 
 _SUM_OF_COUNTS = sum((F(column) for column in VALUE_COLUMNS.values()), start=models.Value(0))

@@ -5,7 +5,7 @@ import re
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .blocks import SCALE_AGREE, SCALE_STARS
+from ..participation.blocks import SCALE_AGREE, SCALE_STARS
 
 # Each value has its own counter column on RatingTarget. Agree (+1) shares the "1" column
 # with one star: a target holds votes of one scale only.

@@ -13,19 +13,17 @@ from wagtail.models import Page
 from ..conf import digiradar_settings
 from . import scales
 from .conf import ratings_settings
-from .identity import (
+from .presenter import MESSAGE_TAG, RatingPresenter, find_rating_block
+from .services import FormAlreadyUsed, RatingClosed, RatingError, ScaleChanged, cast_vote, purge_old_nonces
+from .voters import (
     cookie_voter_id,
-    hashed,
     new_voter_cookie,
     read_form_token,
     set_voter_cookie,
+    voter_id_of,
     within_new_vote_limit,
     within_rate_limit,
 )
-from .services import FormAlreadyUsed, RatingClosed, RatingError, ScaleChanged, cast_vote, purge_old_nonces
-from .state import RatingState, find_rating_block
-
-MESSAGE_TAG = "digiradar-rating"
 
 
 def _error_messages():
@@ -81,7 +79,7 @@ def vote(request, page_id):
     block_value = find_rating_block(page)
     if block_value is None:
         return _refuse(request, 404, _("This page has no rating."), page)
-    state = RatingState(block_value, page, request)
+    state = RatingPresenter(block_value, page, request)
     if not state.may_vote_as_anyone:
         return _refuse(request, 403, _("Please log in to rate."), page)
     if not within_rate_limit(request):
@@ -122,7 +120,7 @@ def vote(request, page_id):
         if voter_id is None and value is not None:
             # The cookie is only ever set here, when someone actually votes.
             raw_cookie = new_voter_cookie()
-            voter_id = hashed("voter", raw_cookie)
+            voter_id = voter_id_of(raw_cookie)
     if user is None and voter_id is None:
         previous = None  # withdrawing without ever having voted: nothing to do
     else:

@@ -21,8 +21,8 @@ from wagtail.blocks import ListBlock, StreamBlock, StructBlock
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from ..participation.blocks import RESULTS_AFTER_CLOSE, RESULTS_AFTER_VOTE, RatingBlock
 from ..participation.window import window_has_closed
-from .blocks import RESULTS_AFTER_CLOSE, RESULTS_AFTER_VOTE, RatingBlock
 
 HIDING_MODES = (RESULTS_AFTER_VOTE, RESULTS_AFTER_CLOSE)
 

@@ -5,10 +5,10 @@ import random
 
 from django.utils import timezone
 
-from digiradar_wagtail.ratings.identity import hashed
 from digiradar_wagtail.ratings.models import Vote
+from digiradar_wagtail.ratings.presenter import find_rating_block
 from digiradar_wagtail.ratings.services import RatingError, cast_vote
-from digiradar_wagtail.ratings.state import find_rating_block
+from digiradar_wagtail.ratings.voters import voter_id_of
 
 # How opinions lean, per scale: weights of the values (stars 1..5; disagree, agree).
 LEANINGS = {
@@ -33,7 +33,7 @@ def load(measures):
         values, weights = rng.choice(LEANINGS[scale])
         for number in range(rng.randint(6, 40)):
             # Demo voters are fixed pseudo-cookies: voting again with the same value is a no-op.
-            voter_id = hashed("voter", f"demo-voter-{measure.translation_key}-{number}")
+            voter_id = voter_id_of(f"demo-voter-{measure.translation_key}-{number}")
             value = rng.choices(values, weights)[0]
             when = now - datetime.timedelta(hours=rng.randint(1, 24 * 60))
             try:

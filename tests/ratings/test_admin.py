@@ -170,7 +170,7 @@ def test_reset_close_and_reopen(target, rated, moderator):
     user, client = moderator
     assert client.post(f"{REPORT}{target.pk}/close/", {"reason": "Spam"}).status_code == 302
     assert 'type="radio"' not in Client().get(rated.url).content.decode()  # no form any more
-    from digiradar_wagtail.ratings.identity import make_form_token
+    from digiradar_wagtail.ratings.voters import make_form_token
 
     response = Client().post(
         f"/de/digiradar/ratings/{rated.pk}/vote/",

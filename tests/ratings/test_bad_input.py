@@ -9,8 +9,8 @@ from django.db import IntegrityError, transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from digiradar_wagtail.ratings.identity import TOKEN_SALT
 from digiradar_wagtail.ratings.models import RatingTarget, Vote
+from digiradar_wagtail.ratings.voters import TOKEN_SALT
 from tests.builders import make_measure
 
 from .conftest import form_token, post_vote, set_rating, snapshot
@@ -175,7 +175,7 @@ def test_anonymous_voting_switched_off(client, measure):
     page = set_rating(measure)
     html = client.get(page.url).content.decode()
     assert 'type="radio"' not in html
-    from digiradar_wagtail.ratings.identity import make_form_token
+    from digiradar_wagtail.ratings.voters import make_form_token
 
     refused(post_vote(client, page, 3, token=make_form_token(page.translation_key)), 403)
     assert Vote.objects.count() == 0

@@ -6,8 +6,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from digiradar_wagtail.ratings.opendata import aggregates_for
-from digiradar_wagtail.ratings.state import find_rating_block
+from digiradar_wagtail.ratings.aggregates import aggregates_for
+from digiradar_wagtail.ratings.presenter import find_rating_block
 from tests.builders import make_measure
 
 from .conftest import post_vote, set_rating
@@ -83,6 +83,10 @@ def test_rating_blocks_are_found_in_any_stream_field(rated):
                 return [field]
 
         body = value
+
+        @property
+        def specific(self):
+            return self
 
     found = find_rating_block(AnyPage())
     assert found["question"] == "Gut?" and found["scale"] == "agree"

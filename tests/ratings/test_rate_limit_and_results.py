@@ -3,10 +3,11 @@
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.test import Client, override_settings
+from django.contrib.auth.models import AnonymousUser
+from django.test import Client, RequestFactory, override_settings
 from django.utils import timezone
 
-from digiradar_wagtail.ratings.identity import hashed
+from digiradar_wagtail.participation.ratelimit import client_hash
 from digiradar_wagtail.ratings.models import Vote
 
 from .conftest import aggregate, post_vote, set_rating, snapshot
@@ -40,7 +41,10 @@ def test_no_raw_address_is_stored(rated):
     post_vote(Client(REMOTE_ADDR="203.0.113.99"), rated, 5)
     stored = repr(list(Vote.objects.values()))
     assert "203.0.113.99" not in stored
-    assert hashed("client", "203.0.113.99") not in stored
+    request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.99")
+    request.user = AnonymousUser()
+    for purpose in ("ratings.rate", "ratings.newvote"):
+        assert client_hash(request, purpose) not in stored
 
 
 def results_shown(client, page):

@@ -14,8 +14,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from digiradar_wagtail.ratings.aggregates import aggregates_for
 from digiradar_wagtail.ratings.models import RatingTarget
-from digiradar_wagtail.ratings.opendata import aggregates_for
 from tests.builders import make_measure, translate
 
 from .conftest import post_vote, set_rating

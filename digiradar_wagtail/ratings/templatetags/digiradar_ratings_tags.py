@@ -2,9 +2,9 @@
 
 from django import template
 
-register = template.Library()
+from ..presenter import MESSAGE_TAG
 
-MESSAGE_TAG = "digiradar-rating"
+register = template.Library()
 
 
 @register.simple_tag(takes_context=True)

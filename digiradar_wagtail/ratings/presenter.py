@@ -1,49 +1,37 @@
-"""What a rating block shows to the person looking at it: form, own vote, results."""
+"""
+What a rating block shows to the person looking at it (form, own vote, results), and drawing it:
+``render_rating_block`` is the renderer ``AppConfig.ready()`` registers for the block.
+"""
 
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from wagtail.blocks.list_block import ListValue
-from wagtail.blocks.stream_block import StreamValue
-from wagtail.blocks.struct_block import StructValue
-from wagtail.fields import StreamField
+from django.utils.safestring import mark_safe
 
+from ..participation.blocks import RESULTS_AFTER_VOTE, SCALE_STARS, RatingBlock
+from ..participation.streamfield import find_block
 from ..participation.window import window_has_closed, window_is_open
 from . import scales
-from .blocks import RESULTS_AFTER_VOTE, SCALE_STARS, RatingBlock
 from .conf import ratings_settings
-from .identity import cookie_voter_id, make_form_token
 from .models import RatingTarget, Vote
-from .services import voter_filter
+from .services import get_target, voter_filter
 from .visibility import results_public
+from .voters import cookie_voter_id, make_form_token
 
-
-def _walk(value):
-    """Yield ``(block, value)`` for every block inside a StreamField value, depth first."""
-    if isinstance(value, StreamValue):
-        for child in value:
-            yield child.block, child.value
-            yield from _walk(child.value)
-    elif isinstance(value, StructValue):
-        for child in value.bound_blocks.values():
-            yield child.block, child.value
-            yield from _walk(child.value)
-    elif isinstance(value, ListValue):
-        for child in value.bound_blocks:
-            yield child.block, child.value
-            yield from _walk(child.value)
+TEMPLATE = "digiradar_ratings/rating_block.html"
+# The vote view's messages carry this tag; the block shows them (``{% rating_messages %}``), and only them.
+MESSAGE_TAG = "digiradar-rating"
 
 
 def find_rating_block(page):
-    """The first ``RatingBlock`` value in any StreamField of ``page`` (a page has one rating)."""
-    for field in page._meta.get_fields():
-        if isinstance(field, StreamField):
-            for block, value in _walk(getattr(page, field.name)):
-                if isinstance(block, RatingBlock):
-                    return value
-    return None
+    """The value of the first ``RatingBlock`` in any StreamField of ``page`` (a page has one rating)."""
+    found = find_block(page, RatingBlock)
+    return found[0] if found is not None else None
 
 
-class RatingState:
-    """A rating as one visitor sees it, built for the block template and the vote view."""
+
+
+class RatingPresenter:
+    """A rating as one visitor sees it, for the block template and the vote view."""
 
     def __init__(self, value, page, request):
         self.value = value
@@ -51,7 +39,7 @@ class RatingState:
         self.request = request
         self.scale = value.get("scale") or SCALE_STARS
         self.translation_key = getattr(page, "translation_key", None)
-        self.target = RatingTarget.objects.filter(translation_key=self.translation_key).first()
+        self.target = get_target(self.translation_key)
         self.dom_id = f"digiradar-rating-{self.translation_key}"
 
     # Who is looking ------------------------------------------------------------------
@@ -148,5 +136,11 @@ class RatingState:
         }
 
 
-def block_context(value, page, request):
-    return {"rating": RatingState(value, page, request) if page is not None and request is not None else None}
+def render_rating_block(block, value, parent_context):
+    """The rating block as the visitor in ``parent_context`` sees it (nothing without page and request)."""
+    page, request = parent_context.get("page"), parent_context.get("request")
+    context = block.get_context(value, parent_context=parent_context)
+    context["rating"] = None
+    if page is not None and request is not None:
+        context["rating"] = RatingPresenter(value, page, request)
+    return mark_safe(render_to_string(TEMPLATE, context))  # autoescaped template

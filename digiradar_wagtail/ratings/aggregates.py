@@ -1,7 +1,9 @@
 """
-Aggregates (never votes) for open data: the API, and the radar's export.json/export.csv.
+A rating's figures for open data (aggregates, never votes): the API's ``rating`` field and the
+radar's export.json/export.csv, joined to the radar through ``RatingAggregate`` (registered in
+``AppConfig.ready()`` with ``extensions.register_measure_aggregate``).
 
-    from digiradar_wagtail.ratings.opendata import aggregates_for
+    from digiradar_wagtail.ratings.aggregates import aggregates_for
     aggregates_for([measure.translation_key for measure in measures])
 
 Each summary has the same keys: ``scale``, ``count``, ``average``, ``distribution`` and

@@ -1,6 +1,7 @@
 """
-Who is voting, without storing who they are: keyed hashes of the voter cookie and the client
-address, single-use signed form tokens, and a rate limit in Django's cache.
+Who is voting, without storing who they are: the anonymous voter's cookie (stored only as a keyed
+hash), single-use signed form tokens, and the two rate limits of the vote endpoint (counted in
+Django's cache under ``participation.ratelimit.client_hash``, never the address itself).
 """
 
 import secrets
@@ -9,15 +10,18 @@ import time
 from django.core import signing
 from django.utils.crypto import salted_hmac
 
-from ..participation.ratelimit import count_event
+from ..participation.ratelimit import client_hash, count_event
 from .conf import ratings_settings
 
 TOKEN_SALT = "digiradar_ratings.form"
 
 
-def hashed(purpose, raw):
-    """A keyed hash (HMAC with SECRET_KEY): the raw cookie or address never reaches storage."""
-    return salted_hmac(f"digiradar_ratings.{purpose}", raw, algorithm="sha256").hexdigest()
+# The voter cookie ----------------------------------------------------------------------------------
+
+
+def voter_id_of(raw_cookie):
+    """The stored id of an anonymous voter: a keyed hash (HMAC with SECRET_KEY) of their cookie."""
+    return salted_hmac("digiradar_ratings.voter", raw_cookie, algorithm="sha256").hexdigest()
 
 
 def cookie_voter_id(request):
@@ -26,7 +30,7 @@ def cookie_voter_id(request):
     # Ids we hand out are 32 url-safe characters; anything else is ignored.
     if not (16 <= len(raw) <= 64):
         return None
-    return hashed("voter", raw)
+    return voter_id_of(raw)
 
 
 def new_voter_cookie():
@@ -45,18 +49,13 @@ def set_voter_cookie(response, request, raw):
     )
 
 
-def client_key(request):
-    """Rate-limit key: the user for logged-in people, else a hash of the client address."""
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        return f"u{user.pk}"
-    return hashed("client", request.META.get("REMOTE_ADDR", ""))[:32]
+# Rate limits --------------------------------------------------------------------------------------
 
 
 def within_rate_limit(request):
-    """Count this attempt; False once the client has used up its limit in the current window."""
+    """Count this attempt; False once the client (user, else address) has used up its limit."""
     window = max(1, int(ratings_settings.RATINGS_RATE_WINDOW))
-    key = f"digiradar_ratings:rate:{client_key(request)}:{int(time.time() // window)}"
+    key = f"digiradar_ratings:rate:{client_hash(request, 'ratings.rate')}:{int(time.time() // window)}"
     return count_event(key, window) <= ratings_settings.RATINGS_RATE_LIMIT
 
 
@@ -68,12 +67,14 @@ def within_new_vote_limit(request, translation_key):
     "New" means the request carries no voter cookie with a vote on this rating: no cookie, a
     cookie that was dropped and replaced, or an invented one. Changing or withdrawing one's vote
     with the cookie one voted with never counts, and logged-in people (one vote per account)
-    are not counted at all.
+    are not counted at all (the view asks only for anonymous requests).
     """
     window = max(1, int(ratings_settings.RATINGS_COOKIELESS_REVOTE_WINDOW))
-    client = hashed("client", request.META.get("REMOTE_ADDR", ""))[:32]
-    key = f"digiradar_ratings:newvote:{client}:{hashed('target', str(translation_key))[:16]}"
+    key = f"digiradar_ratings:newvote:{client_hash(request, 'ratings.newvote')}:{translation_key}"
     return count_event(key, window) <= ratings_settings.RATINGS_COOKIELESS_REVOTE_LIMIT
+
+
+# Form tokens --------------------------------------------------------------------------------------
 
 
 def make_form_token(translation_key):
