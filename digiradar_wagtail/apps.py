@@ -10,3 +10,4 @@ class DigiradarWagtailConfig(AppConfig):
 
     def ready(self):
         from . import checks, signal_handlers  # noqa: F401  (registers checks and connects receivers)
+        from .participation import checks as participation_checks  # noqa: F401

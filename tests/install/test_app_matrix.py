@@ -66,6 +66,16 @@ def test_install_combination(tmp_path, combination):
     )
     assert built.returncode == 0, built.stderr
     urls = json.loads(built.stdout.strip().splitlines()[-1])
+    if not COMBINATIONS[combination]:
+        # A measure that still holds a rating block from a time when the ratings app was installed:
+        # kept, shown as nothing, and named by check W004.
+        assert "digiradar_wagtail.W004" not in manage(env, "check", "--database", "default")
+        code = (
+            "import django; django.setup(); from digiradar_wagtail.models import MeasurePage; "
+            "MeasurePage.objects.update(participation=[{'type': 'rating', 'value': {}}])"
+        )
+        subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True)
+        assert "digiradar_wagtail.W004" in manage(env, "check", "--database", "default")
 
     port = free_port()
     server = subprocess.Popen(
