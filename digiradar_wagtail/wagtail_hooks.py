@@ -10,4 +10,4 @@ register_snippet(RadarTaxonomyGroup)
 def register_measure_listing():
     return MeasureListingViewSet()
 
-from .opendata import admin_hooks  # noqa: E402,F401  (registers the import view)
+from .opendata import wagtail_hooks as opendata_hooks  # noqa: E402,F401  (the import view and menu item)

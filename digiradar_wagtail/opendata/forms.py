@@ -1,34 +1,18 @@
 """The admin's import form: which radar, which file, drafts or published."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from ..conf import DEFAULTS, digiradar_settings
 from ..models import RadarIndexPage
+from .permissions import importable_radars
+from .spreadsheet import SpreadsheetError, check_size
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 EXTENSIONS = ("csv", "xlsx")
 
 
-def max_upload_bytes():
-    """``DIGIRADAR_IMPORT_MAX_BYTES``, 5 MB unless the project says otherwise."""
-    if "IMPORT_MAX_BYTES" in DEFAULTS:
-        return digiradar_settings.IMPORT_MAX_BYTES
-    return getattr(settings, "DIGIRADAR_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES)
-
-
-def radars_for(user):
-    """The radars under which ``user`` may both add and edit pages."""
-    allowed = []
-    for radar in RadarIndexPage.objects.order_by("path").select_related("locale"):
-        permissions = radar.permissions_for_user(user)
-        if permissions.can_add_subpage() and permissions.can_edit():
-            allowed.append(radar.pk)
-    return RadarIndexPage.objects.filter(pk__in=allowed).order_by("path").select_related("locale")
-
-
 class RadarChoiceField(forms.ModelChoiceField):
+    """A radar by its title and language: the German and English radars share a title."""
+
     def label_from_instance(self, radar):
         return f"{radar.title} ({radar.locale.get_display_name() or radar.locale.language_code})"
 
@@ -51,20 +35,17 @@ class ImportForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["radar"].queryset = radars_for(user)
+        self.fields["radar"].queryset = importable_radars(user)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
         if extension not in EXTENSIONS:
             raise forms.ValidationError(_("Upload a .csv or .xlsx file."), code="extension")
-        limit = max_upload_bytes()
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("The file is %(size)s MB; files up to %(limit)s MB can be imported.")
-                % {"size": f"{upload.size / 1048576:.1f}", "limit": f"{limit / 1048576:.1f}"},
-                code="size",
-            )
+        try:
+            check_size(upload.size)
+        except SpreadsheetError as error:
+            raise forms.ValidationError(str(error), code="size") from error
         return upload
 
     def clean(self):

@@ -48,14 +48,6 @@ GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 # A slug must start with a letter or digit; Django's slug rule alone would allow "-" or "_".
 GOOD_SLUG = re.compile(r"[^\W_][-\w]*")
 TAXONOMY = {"department": Department, "topic": Topic, "principle": Principle}
-SCALAR_FIELDS = sorted(TEXT_COLUMNS | DATE_COLUMNS) + [
-    "sector",
-    "ring",
-    "delivery_status",
-    "progress_percent",
-    "lead_department",
-    "budget_planned",
-]
 
 
 @dataclass
@@ -80,7 +72,6 @@ class ImportReport:
     rows: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
-    dry_run: bool = True
     applied: bool = False
 
     @property
@@ -459,7 +450,6 @@ def _write_row(radar, result, publish, user):
 def import_table(radar, table, dry_run=True, publish=False, user=None):
     """Check ``table`` and, unless ``dry_run`` or any row fails, import it."""
     report = check_table(radar, table, publish=publish)
-    report.dry_run = dry_run
     if report.ok and not dry_run:
         apply_report(radar, report, publish=publish, user=user)
     return report

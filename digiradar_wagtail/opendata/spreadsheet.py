@@ -69,8 +69,6 @@ class Table:
 
     headers: list
     rows: list
-    encoding: str = ""
-    delimiter: str = ""
 
 
 def max_rows():
@@ -107,19 +105,19 @@ def read_table(filename, data, max_bytes=None):
 
 
 def decode(data):
-    """Text and the encoding that worked: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252."""
+    """The text of ``data``: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode("utf-16")
         except UnicodeDecodeError as error:
             raise SpreadsheetError(_("The file claims to be UTF-16 but is not.")) from error
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
     try:
         # Excel's "CSV (semicolon-separated)" on German Windows writes Windows-1252.
-        return data.decode("cp1252"), "cp1252"
+        return data.decode("cp1252")
     except UnicodeDecodeError as error:
         raise SpreadsheetError(
             _("The file is neither UTF-8 nor Windows-1252 text. Save it as “CSV UTF-8” and try again.")
@@ -138,12 +136,12 @@ def sniff_delimiter(text):
 def read_csv(data):
     if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SpreadsheetError(_("This is not a text file. Upload a .csv or .xlsx file."))
-    text, encoding = decode(data)
+    text = decode(data)
     delimiter = sniff_delimiter(text)
     # csv.reader reads the text line by line; _table stops it once the row limit is passed.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        return _table(reader, encoding=encoding, delimiter=delimiter)
+        return _table(reader)
     except csv.Error as error:
         raise SpreadsheetError(_("The CSV file is malformed: %(error)s") % {"error": error}) from error
 
@@ -260,7 +258,7 @@ def read_xlsx(data):
             [_cell_text(value) for value in row]
             for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
         )
-        return _table(rows, encoding="xlsx")
+        return _table(rows)
     except SpreadsheetError:
         raise
     except Exception as error:  # a broken or hostile file may fail anywhere inside openpyxl
@@ -286,7 +284,7 @@ def _blank(cells):
     return not any(cell.strip() for cell in cells)
 
 
-def _table(raw_rows, encoding="", delimiter=""):
+def _table(raw_rows):
     """
     Consume ``raw_rows`` (an iterator of lists of text) one row at a time. Every row counts
     against the limit, empty or not, and reading stops at the first row beyond it.
@@ -310,6 +308,4 @@ def _table(raw_rows, encoding="", delimiter=""):
         rows.append((line, values))
     if headers is None:
         raise SpreadsheetError(_("The file is empty."))
-    return Table(
-        headers=[name for name in headers if name], rows=rows, encoding=encoding, delimiter=delimiter
-    )
+    return Table(headers=[name for name in headers if name], rows=rows)

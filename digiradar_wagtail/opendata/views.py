@@ -31,7 +31,7 @@ def export_urls(radar, querystring="", request=None):
     }
 
 
-def _gather(request, radar):
+def _filtered_records(request, radar):
     result = filter_measures(radar, request.GET, with_choices=False)
     records = records_module.collect(radar, result.measures, request)
     return result, records, export_urls(radar, result.querystring, request)
@@ -39,7 +39,7 @@ def _gather(request, radar):
 
 def export_json(request, radar):
     with translation.override(radar.locale.language_code):
-        result, records, urls = _gather(request, radar)
+        result, records, urls = _filtered_records(request, radar)
         document = export_document(
             radar, list(radar.sectors.all()), list(radar.rings.all()), records, result, urls
         )
@@ -52,7 +52,7 @@ def export_json(request, radar):
 def export_csv(request, radar):
     delimiter = CSV_DELIMITERS.get(request.GET.get("sep", ""), ",")
     with translation.override(radar.locale.language_code):
-        result, records, urls = _gather(request, radar)
+        result, records, urls = _filtered_records(request, radar)
         text = write_csv(records, delimiter=delimiter)
     response = HttpResponse(text.encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{radar.slug}-{radar.locale.language_code}.csv"'
@@ -63,7 +63,7 @@ def export_csv(request, radar):
 
 def feed_atom(request, radar):
     with translation.override(radar.locale.language_code):
-        result, records, urls = _gather(request, radar)
+        result, records, urls = _filtered_records(request, radar)
         body = atom_feed(radar, records, list(radar.rings.all()), urls, FEED_LIMIT)
     response = HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"

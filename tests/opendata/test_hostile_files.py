@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.utils import translation
 
 from digiradar_wagtail.models import MeasurePage
-from digiradar_wagtail.opendata import admin_views
+from digiradar_wagtail.opendata import import_views
 
 from . import hostile
 from .test_admin_import import CSV, URL, logged_in, make_user, upload
@@ -150,16 +150,16 @@ def test_a_broken_or_lying_archive_is_unreadable_not_an_error_page(admin, radar)
 
 def test_the_confirmation_does_not_parse_the_file_again(admin, catalogue, radar, monkeypatch):
     calls = []
-    read_table = admin_views.read_table
+    read_table = import_views.read_table
 
     def counting(*args, **kwargs):
         calls.append(args[0])
         return read_table(*args, **kwargs)
 
-    monkeypatch.setattr(admin_views, "read_table", counting)
+    monkeypatch.setattr(import_views, "read_table", counting)
     client = logged_in(admin)
     token = upload(client, radar).context["token"]
-    pending = admin_views._cache().get(admin_views.CACHE_PREFIX + token)
+    pending = import_views._cache().get(import_views.CACHE_PREFIX + token)
     assert "data" not in pending and pending["table"]["rows"]  # the rows wait, not the file
     response = client.post(URL, {"token": token})
     assert response.status_code == 302

@@ -13,7 +13,7 @@ from wagtail.users.models import UserProfile
 
 from digiradar_wagtail.models import MeasurePage
 from digiradar_wagtail.opendata.importer import CREATE, apply_report, check_table
-from digiradar_wagtail.opendata.report import describe_report
+from digiradar_wagtail.opendata.messages import describe_report
 from digiradar_wagtail.opendata.spreadsheet import read_table
 from tests import builders
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from ...models import RadarIndexPage
 from ...opendata.importer import import_table
-from ...opendata.report import describe_report
+from ...opendata.messages import describe_report
 from ...opendata.spreadsheet import SpreadsheetError, check_size, max_bytes, read_table
 
 

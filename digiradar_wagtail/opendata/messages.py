@@ -1,4 +1,7 @@
-"""An import report in words, for the management command (the admin view has a template)."""
+"""
+The import's report in words: a row's action as a label (admin preview) and the whole report
+as lines of text (``digiradar_import``).
+"""
 
 from django.utils.translation import gettext as _
 
@@ -6,6 +9,7 @@ from .importer import CREATE, PUBLISH, UNCHANGED, UPDATE
 
 
 def action_label(action):
+    """The action of a row (``importer.CREATE`` …) in the active language."""
     labels = {
         CREATE: _("create"),
         UPDATE: _("update"),

@@ -1,26 +1,29 @@
-"""Wagtail admin hooks of the open-data package (imported from ``wagtail_hooks``)."""
+"""
+Wagtail hooks of the import: its admin URLs and its menu item.
+
+``opendata`` is a package of the core app, not an app of its own, so Wagtail does not find this
+module by itself: ``digiradar_wagtail/wagtail_hooks.py`` imports it.
+"""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import ImportView
-from .forms import radars_for
-
-admin_urlpatterns = ([path("", ImportView.as_view(), name="import")], "digiradar_opendata")
+from . import admin_urls
+from .permissions import importable_radars
 
 
 @hooks.register("register_admin_urls")
 def register_import_urls():
-    return [path("digiradar-import/", include(admin_urlpatterns))]
+    return [path("digiradar-import/", include(admin_urls))]
 
 
 class ImportMenuItem(MenuItem):
     """Shown to editors who may add and edit pages under at least one radar."""
 
     def is_shown(self, request):
-        return radars_for(request.user).exists()
+        return importable_radars(request.user).exists()
 
 
 @hooks.register("register_admin_menu_item")

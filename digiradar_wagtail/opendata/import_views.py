@@ -21,9 +21,10 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..conf import digiradar_settings
-from .forms import ImportForm, radars_for
+from .forms import ImportForm
 from .importer import CREATE, PUBLISH, UNCHANGED, UPDATE, import_table
-from .report import action_label
+from .messages import action_label
+from .permissions import importable_radars
 from .spreadsheet import SpreadsheetError, Table, read_table
 
 PENDING_TIMEOUT = 60 * 60
@@ -42,7 +43,7 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):
-        if not radars_for(request.user).exists():
+        if not importable_radars(request.user).exists():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -94,7 +95,7 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
         if not pending or pending["user"] != request.user.pk or "table" not in pending:
             messages.error(request, _("This preview has expired. Upload the file again."))
             return redirect("digiradar_opendata:import")
-        radar = radars_for(request.user).filter(pk=pending["radar"]).first()
+        radar = importable_radars(request.user).filter(pk=pending["radar"]).first()
         if radar is None:
             raise PermissionDenied
         publish = pending["publish"] and radar.permissions_for_user(request.user).can_publish_subpage()
