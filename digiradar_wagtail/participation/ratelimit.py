@@ -26,12 +26,14 @@ def count_event(key, window):
         return 1
 
 
-def client_hash(request, purpose):
+def client_hash(request, purpose, address_only=False):
     """
     A keyed hash of who is asking, for cache keys and counters: the user id if logged in, else the
     client address. ``purpose`` keeps the hashes of different uses apart. Never the address itself.
+    ``address_only`` hashes the address even for a logged-in user (one person with many accounts
+    still posts from one address).
     """
-    if getattr(request, "user", None) is not None and request.user.is_authenticated:
+    if not address_only and getattr(request, "user", None) is not None and request.user.is_authenticated:
         value = f"user:{request.user.pk}"
     else:
         value = "addr:" + request.META.get("REMOTE_ADDR", "")
