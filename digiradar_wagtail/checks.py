@@ -17,10 +17,6 @@ def _installed(app):
     return apps.is_installed(app)
 
 
-def _comments_installed():
-    return _installed("digiradar_wagtail.comments")
-
-
 @register(Tags.compatibility)
 def check_required_apps(app_configs=None, **kwargs):
     errors = []
@@ -31,24 +27,6 @@ def check_required_apps(app_configs=None, **kwargs):
                     f"'{app}' must be in INSTALLED_APPS.",
                     hint=f"Add '{app}' to INSTALLED_APPS; the radar's pages and snippets need it.",
                     id=CHECK_ID.format("E001"),
-                )
-            )
-    if _comments_installed():
-        # E002 (the comment framework's apps) is raised by the comments app itself while loading.
-        if not getattr(settings, "SITE_ID", None):
-            errors.append(
-                Error(
-                    "SITE_ID is not set.",
-                    hint="django.contrib.sites needs SITE_ID = 1 (or the id of your Site).",
-                    id=CHECK_ID.format("E003"),
-                )
-            )
-        if getattr(settings, "COMMENTS_APP", None) != "django_comments_xtd":
-            errors.append(
-                Error(
-                    "COMMENTS_APP must be 'django_comments_xtd'.",
-                    hint="Set COMMENTS_APP = 'django_comments_xtd' in your settings.",
-                    id=CHECK_ID.format("E004"),
                 )
             )
     return errors
@@ -108,15 +86,7 @@ def check_plugin_settings(app_configs=None, **kwargs):
                     id=CHECK_ID.format("W002"),
                 )
             )
-    moderation = getattr(settings, PREFIX + "COMMENTS_MODERATION", DEFAULTS["COMMENTS_MODERATION"])
-    if moderation not in ("pre", "post"):
-        errors.append(
-            Error(
-                f"DIGIRADAR_COMMENTS_MODERATION is {moderation!r}; it must be 'pre' or 'post'.",
-                id=CHECK_ID.format("E008"),
-            )
-        )
-    for name in ("HISTORY_MARKER_DAYS", "RADAR_CACHE_TIMEOUT", "RADAR_SIZE", "COMMENTS_REPORTS_TO_PENDING"):
+    for name in ("HISTORY_MARKER_DAYS", "RADAR_CACHE_TIMEOUT", "RADAR_SIZE"):
         value = getattr(settings, PREFIX + name, DEFAULTS[name])
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             errors.append(

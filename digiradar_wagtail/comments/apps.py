@@ -27,9 +27,14 @@ class DigiradarCommentsConfig(AppConfig):
         super().import_models()
 
     def ready(self):
-        from .. import extensions
-        from . import checks, signals  # noqa: F401  (registers the checks)
-        from .blocks import render_comments_block
+        from wagtail.permissions import register_permission_policy
 
-        signals.connect()
+        from .. import extensions
+        from . import checks, signal_handlers  # noqa: F401  (checks register themselves)
+        from .blocks import render_comments_block
+        from .models import Comment
+        from .permissions import CommentPermissionPolicy
+
+        register_permission_policy(Comment, CommentPermissionPolicy(Comment))
+        signal_handlers.connect()
         extensions.register_block_renderer("comments", render_comments_block)

@@ -1,22 +1,31 @@
 """
-The comments block, and how it is drawn. The block is defined with the radar's participation
-blocks (so a measure's StreamField is the same with or without this app); put it in any page's
-StreamField: ``("comments", CommentsBlock())``.
+The comments block and how it is drawn. The block itself is defined with the radar's
+participation blocks (``digiradar_wagtail.participation.blocks``), so that a measure's StreamField
+is the same with or without this app; put it in any page's StreamField:
+``("comments", CommentsBlock())``. ``AppConfig.ready()`` registers :func:`render_comments_block`.
 """
 
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from ..conf import privacy_url
 from ..participation.blocks import CommentsBlock
-from .display import discussion_context
+from .conf import comments_settings
+from .forms import CommentForm
+from .models import PUBLISHED, Discussion
+from .threads import PAGE_PARAMETER, discussion_comments, thread_page
 
-__all__ = ["CommentsBlock", "render_comments_block"]
+__all__ = ["CommentsBlock", "can_post", "discussion_context", "render_comments_block"]
 
 TEMPLATE = "digiradar_comments/comments_block.html"
+STATUS_PARAMETER = "comment"
+STATUSES = {"pending", "published", "confirm", "reported", "deleted"}
 
 
 def render_comments_block(block, value, parent_context):
-    """The discussion of the page in ``parent_context``; registered in ``AppConfig.ready()``."""
+    """The discussion of the page in ``parent_context``."""
     context = block.get_context(value, parent_context=parent_context)
     page, request = parent_context.get("page"), parent_context.get("request")
     if page is None or request is None or not getattr(page, "pk", None):
@@ -25,3 +34,48 @@ def render_comments_block(block, value, parent_context):
     else:
         context.update(discussion_context(request, page, block.is_open(value)))
     return mark_safe(render_to_string(TEMPLATE, context))  # autoescaped template
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def can_post(request, is_open):
+    return is_open and (request.user.is_authenticated or comments_settings.COMMENTS_ALLOW_ANONYMOUS)
+
+
+def discussion_context(request, page, is_open, form=None):
+    """Everything ``digiradar_comments/comments_block.html`` needs, in a fixed number of queries."""
+    discussion = Discussion.for_page(page)
+    threads_page, threads = thread_page(discussion, request.GET.get(PAGE_PARAMETER))
+    reply_to = _int(request.GET.get("reply_to")) if form is None else _int(form.data.get("reply_to"))
+    reply_parent = None
+    if reply_to:
+        reply_parent = discussion_comments(discussion).filter(pk=reply_to, state=PUBLISHED).first()
+    if form is None:
+        form = CommentForm(
+            discussion,
+            initial={"page": page.pk, "reply_to": reply_parent.pk if reply_parent else 0},
+            user=request.user,
+        )
+    status = request.GET.get(STATUS_PARAMETER)
+    return {
+        "discussion": discussion,
+        "threads": threads,
+        "threads_page": threads_page,
+        "page_parameter": PAGE_PARAMETER,
+        "form": form,
+        "reply_parent": reply_parent,
+        "is_open": is_open,
+        "can_post": can_post(request, is_open),
+        "status": status if status in STATUSES else "",
+        "page_url": page.get_url(request),
+        "post_url": reverse("digiradar_comments:post"),
+        "privacy_url": privacy_url(),
+        "login_url": getattr(settings, "LOGIN_URL", ""),
+        "max_level": comments_settings.COMMENTS_MAX_THREAD_LEVEL,
+        "moderation_is_pre": comments_settings.COMMENTS_MODERATION != "post",
+    }

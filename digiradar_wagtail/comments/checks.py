@@ -1,31 +1,50 @@
-"""System checks for the comment sub-app's settings and URLs."""
+"""
+System checks of the comment sub-app (``digiradar_comments.E0xx`` / ``W0xx``): the comment
+framework's settings, our own settings and the URLconf.
+
+(The framework's apps missing from INSTALLED_APPS cannot be a check: our models subclass theirs,
+so ``apps.DigiradarCommentsConfig.import_models`` stops Django with ``digiradar_wagtail.E002``.)
+"""
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.core.exceptions import ImproperlyConfigured
 
+from .conf import DEFAULTS, comments_settings
+
 MODEL = "digiradar_wagtail.comments.models.Comment"
+CHECK_ID = "digiradar_comments.{}"
 
 
-@register()
-def check_comment_model(app_configs=None, **kwargs):
+def _whole_number(value):
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+@register(Tags.compatibility)
+def check_comment_framework(app_configs=None, **kwargs):
     messages = []
     if getattr(settings, "COMMENTS_XTD_MODEL", None) != MODEL:
         messages.append(
             Error(
                 f"COMMENTS_XTD_MODEL must be '{MODEL}'.",
                 hint="Comments carry a moderation state of their own: set COMMENTS_XTD_MODEL.",
-                id="digiradar_comments.E001",
+                id=CHECK_ID.format("E001"),
             )
         )
-    anonymous = getattr(settings, "DIGIRADAR_COMMENTS_ANONYMOUS_REPORTS_TO_PENDING", 10)
-    if not isinstance(anonymous, int) or isinstance(anonymous, bool) or anonymous < 0:
+    if not getattr(settings, "SITE_ID", None):
         messages.append(
             Error(
-                "DIGIRADAR_COMMENTS_ANONYMOUS_REPORTS_TO_PENDING must be a whole number of at least 0, "
-                f"not {anonymous!r}.",
-                hint="Anonymous reports that send a comment back to moderation; 0: never on their own.",
-                id="digiradar_comments.E011",
+                "SITE_ID is not set.",
+                hint="django.contrib.sites needs SITE_ID = 1 (or the id of your Site).",
+                id=CHECK_ID.format("E003"),
+            )
+        )
+    if getattr(settings, "COMMENTS_APP", None) != "django_comments_xtd":
+        messages.append(
+            Error(
+                "COMMENTS_APP must be 'django_comments_xtd'.",
+                hint="Set COMMENTS_APP = 'django_comments_xtd' in your settings.",
+                id=CHECK_ID.format("E004"),
             )
         )
     if getattr(settings, "COMMENTS_XTD_THREADED_EMAILS", True):
@@ -33,7 +52,45 @@ def check_comment_model(app_configs=None, **kwargs):
             Warning(
                 "COMMENTS_XTD_THREADED_EMAILS is on: django-comments-xtd sends mail in threads.",
                 hint="Set COMMENTS_XTD_THREADED_EMAILS = False.",
-                id="digiradar_comments.W001",
+                id=CHECK_ID.format("W001"),
+            )
+        )
+    return messages
+
+
+@register(Tags.compatibility)
+def check_comment_settings(app_configs=None, **kwargs):
+    messages = []
+    moderation = comments_settings.COMMENTS_MODERATION
+    if moderation not in ("pre", "post"):
+        messages.append(
+            Error(
+                f"DIGIRADAR_COMMENTS_MODERATION is {moderation!r}; it must be 'pre' or 'post'.",
+                hint="'pre': nothing is public before a moderator approves it; 'post': published at "
+                "once (links and blocklisted words still wait). The default is "
+                f"{DEFAULTS['COMMENTS_MODERATION']!r}.",
+                id=CHECK_ID.format("E008"),
+            )
+        )
+    logged_in = comments_settings.COMMENTS_REPORTS_TO_PENDING
+    if not _whole_number(logged_in):
+        messages.append(
+            Error(
+                "DIGIRADAR_COMMENTS_REPORTS_TO_PENDING must be a whole number of at least 0, "
+                f"not {logged_in!r}.",
+                hint="Reports of logged-in users that send a comment back to moderation; "
+                "0: never on their own.",
+                id=CHECK_ID.format("E009"),
+            )
+        )
+    anonymous = comments_settings.COMMENTS_ANONYMOUS_REPORTS_TO_PENDING
+    if not _whole_number(anonymous):
+        messages.append(
+            Error(
+                "DIGIRADAR_COMMENTS_ANONYMOUS_REPORTS_TO_PENDING must be a whole number of at least 0, "
+                f"not {anonymous!r}.",
+                hint="Anonymous reports that send a comment back to moderation; 0: never on their own.",
+                id=CHECK_ID.format("E011"),
             )
         )
     return messages
@@ -100,6 +157,6 @@ def check_no_comment_app_urls(app_configs=None, **kwargs):
                 "from your URLconf: they show pending and hidden comments and accept posts past "
                 "the moderation. digiradar_wagtail.comments.urls is all the comments need."
             ),
-            id="digiradar_comments.E010",
+            id=CHECK_ID.format("E010"),
         )
     ]

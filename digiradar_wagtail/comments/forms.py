@@ -1,4 +1,5 @@
-"""Forms of the comment sub-app: the public comment and report forms and the moderators' forms."""
+"""Forms of the comment sub-app: the public comment and report forms and the moderators' forms
+(the queue's filters are in ``filters.py``, bulk hiding's reason in ``bulk_actions.py``)."""
 
 import datetime
 
@@ -10,8 +11,8 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 
-from ..conf import digiradar_settings
 from . import spam
+from .conf import comments_settings
 from .models import PUBLISHED, Comment, CommentReport, Discussion, PendingConfirmation
 
 
@@ -54,7 +55,7 @@ class CommentForm(AccessibleErrorsMixin, XtdCommentForm):
         self.user = user if user is not None and user.is_authenticated else None
         for name in ("url", "followup"):
             del self.fields[name]
-        max_length = digiradar_settings.COMMENTS_MAX_LENGTH
+        max_length = comments_settings.COMMENTS_MAX_LENGTH
         self.fields["comment"] = forms.CharField(
             label=_("Your comment"),
             max_length=max_length,
@@ -98,7 +99,7 @@ class CommentForm(AccessibleErrorsMixin, XtdCommentForm):
         if not text:
             raise forms.ValidationError(_("Please write a comment."))
         links = spam.count_links(text)
-        limit = digiradar_settings.COMMENTS_MAX_LINKS
+        limit = comments_settings.COMMENTS_MAX_LINKS
         if links > limit:
             raise forms.ValidationError(
                 ngettext(
@@ -120,7 +121,7 @@ class CommentForm(AccessibleErrorsMixin, XtdCommentForm):
         ).first()
         if parent is None:
             raise forms.ValidationError(_("The comment you answer to is not available."))
-        if parent.level >= digiradar_settings.COMMENTS_MAX_THREAD_LEVEL:
+        if parent.level >= comments_settings.COMMENTS_MAX_THREAD_LEVEL:
             raise forms.ValidationError(_("This comment cannot be answered any further."))
         return parent_id
 
@@ -212,49 +213,5 @@ class OfficialReplyForm(forms.Form):
     )
 
 
-class BulkForm(forms.Form):
-    APPROVE, HIDE = "approve", "hide"
-    action = forms.ChoiceField(choices=[(APPROVE, _("Approve")), (HIDE, _("Hide"))])
-    reason = forms.CharField(label=_("Reason (required for hiding)"), max_length=1000, required=False)
-    ids = forms.TypedMultipleChoiceField(coerce=int, choices=[])
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        raw = self.data.getlist("ids") if hasattr(self.data, "getlist") else []
-        self.fields["ids"].choices = [(value, value) for value in raw if str(value).isdigit()]
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get("action") == self.HIDE and not cleaned_data.get("reason", "").strip():
-            self.add_error("reason", _("Give a reason; the authors are told why."))
-        return cleaned_data
-
-
 class EmailForm(forms.Form):
     email = forms.EmailField(label=_("Email address of the author"))
-
-
-class QueueFilterForm(forms.Form):
-    """
-    The GET filters of the moderation queue. Impossible dates, a NUL byte or an overlong search
-    are form errors (the queue answers 400 and says which filter is wrong), never a 500.
-    """
-
-    state = forms.CharField(required=False, max_length=16)
-    reported = forms.CharField(required=False, max_length=1)
-    discussion = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=2**63 - 1)
-    date_from = forms.DateField(label=_("From"), required=False, input_formats=["%Y-%m-%d"])
-    date_to = forms.DateField(label=_("To"), required=False, input_formats=["%Y-%m-%d"])
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
-
-    def filters(self):
-        """The filters that are valid (all of them if the form is valid)."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
-
-    def error_list(self):
-        return [
-            f"{self.fields[name].label or name}: {message}"
-            for name, messages in self.errors.items()
-            for message in messages
-        ]

@@ -7,6 +7,7 @@ import datetime
 import secrets
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -65,6 +66,13 @@ class Discussion(models.Model):
     def get_absolute_url(self):
         return self.page.url if self.page_id and self.page else "/"
 
+    @classmethod
+    def of_comment(cls, comment):
+        """The discussion ``comment`` belongs to (with its page), or None for a foreign comment."""
+        if comment.content_type_id != ContentType.objects.get_for_model(cls).pk:
+            return None
+        return cls.objects.filter(pk=comment.object_pk).select_related("page").first()
+
 
 class Comment(XtdComment):
     """
@@ -105,13 +113,9 @@ class Comment(XtdComment):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self, anchor_pattern="#c%(id)s"):
-        discussion = Discussion.objects.filter(pk=self.object_pk).select_related("page").first()
+        discussion = Discussion.of_comment(self)
         base = discussion.get_absolute_url() if discussion else "/"
         return base + anchor_pattern % {"id": self.pk}
-
-    @property
-    def is_visible_text(self):
-        return self.state == PUBLISHED
 
 
 class CommentReport(models.Model):

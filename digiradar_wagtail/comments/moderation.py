@@ -3,18 +3,19 @@ Every change of a comment's moderation state goes through here, so that each one
 Wagtail's audit log with who did it and why.
 """
 
+import datetime
 from fractions import Fraction
 
-from django.contrib.contenttypes.models import ContentType
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
-from ..conf import digiradar_settings
 from . import notifications
-from .models import HIDDEN, PENDING, PUBLISHED, REMOVED, Comment, CommentReport, Discussion, visibility_for
+from .conf import comments_settings
+from .models import HIDDEN, PENDING, PUBLISHED, REMOVED, Comment, CommentReport, visibility_for
 
 APPROVE = "digiradar_comments.approve"
 HIDE = "digiradar_comments.hide"
@@ -40,7 +41,8 @@ LOG_ACTIONS = {
 }
 
 
-def _log(comment, action, user=None, **data):
+def log_action(comment, action, user=None, **data):
+    """Write ``action`` on ``comment`` to Wagtail's audit log (``data``: reason, previous state, …)."""
     log(comment, action, user=user, title=_("Comment #%(id)s") % {"id": comment.pk}, data=data)
 
 
@@ -60,7 +62,7 @@ def set_state(comment, state, user=None, reason="", action=None):
             CommentReport.objects.filter(comment=comment, resolved=False).update(resolved=True)
         for field, value in fields.items():
             setattr(comment, field, value)
-        _log(
+        log_action(
             comment,
             action or _ACTION_FOR_STATE[state],
             user=user,
@@ -88,6 +90,10 @@ def remove(comment, user, reason=""):
     return set_state(comment, REMOVED, user, reason)
 
 
+def return_to_pending(comment, user, reason=""):
+    return set_state(comment, PENDING, user, reason)
+
+
 def delete_by_author(comment, user):
     return set_state(comment, REMOVED, user, _("Deleted by its author."), action=AUTHOR_DELETE)
 
@@ -105,7 +111,7 @@ def report(comment, reporter_key, reason, note="", user=None):
         )
         if not created:
             return False
-        _log(comment, REPORT, user=user, reason=reason, note=note)
+        log_action(comment, REPORT, user=user, reason=reason, note=note)
         open_reports = CommentReport.objects.filter(comment=comment, resolved=False)
         signed_in = open_reports.filter(reporter__isnull=False).count()
         anonymous = open_reports.filter(reporter__isnull=True).count()
@@ -129,8 +135,8 @@ def reports_suffice(signed_in, anonymous):
     """
     weight = Fraction(0)
     for count, threshold in (
-        (signed_in, digiradar_settings.COMMENTS_REPORTS_TO_PENDING),
-        (anonymous, digiradar_settings.COMMENTS_ANONYMOUS_REPORTS_TO_PENDING),
+        (signed_in, comments_settings.COMMENTS_REPORTS_TO_PENDING),
+        (anonymous, comments_settings.COMMENTS_ANONYMOUS_REPORTS_TO_PENDING),
     ):
         if threshold and threshold > 0:
             weight += Fraction(count, int(threshold))
@@ -140,7 +146,7 @@ def reports_suffice(signed_in, anonymous):
 def reply_as_city(parent, user, text, site_id):
     """Publish the city's reply to ``parent``; it appears at once and is marked as official."""
     level_parent = parent
-    if parent.level >= digiradar_settings.COMMENTS_MAX_THREAD_LEVEL:
+    if parent.level >= comments_settings.COMMENTS_MAX_THREAD_LEVEL:
         # The thread is as deep as it may go: answer alongside the comment instead.
         level_parent = Comment.objects.get(pk=parent.parent_id)
     with transaction.atomic():
@@ -149,7 +155,7 @@ def reply_as_city(parent, user, text, site_id):
             object_pk=parent.object_pk,
             site_id=site_id,
             user=user,
-            user_name=str(digiradar_city_name())[:50],
+            user_name=str(city_name())[:50],
             user_email=user.email or "",
             comment=text,
             submit_date=timezone.now(),
@@ -158,13 +164,12 @@ def reply_as_city(parent, user, text, site_id):
             is_official=True,
         )
         reply.save()
-        _log(reply, OFFICIAL_REPLY, user=user, reply_to=parent.pk)
+        log_action(reply, OFFICIAL_REPLY, user=user, reply_to=parent.pk)
     return reply
 
 
-def digiradar_city_name():
-    from django.conf import settings
-
+def city_name():
+    """The name the city's replies are signed with."""
     return getattr(settings, "WAGTAIL_SITE_NAME", "") or _("City")
 
 
@@ -194,7 +199,10 @@ def create_comment(data, state, held_for=""):
     return comment
 
 
-def discussion_of(comment):
-    if comment.content_type_id != ContentType.objects.get_for_model(Discussion).pk:
-        return None
-    return Discussion.objects.filter(pk=comment.object_pk).select_related("page").first()
+def pending_summary():
+    """Count of the pending comments, how long the oldest has waited and when it came: for the
+    admin menu item and the dashboard panel."""
+    pending = Comment.objects.filter(state=PENDING)
+    count = pending.count()
+    oldest = pending.order_by("submit_date").values_list("submit_date", flat=True).first()
+    return count, (timezone.now() - oldest if oldest else datetime.timedelta(0)), oldest

@@ -5,15 +5,15 @@ that no mail can be abused to carry someone else's message to a third party.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.mail import send_mail
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from ..conf import digiradar_settings
-from .models import PENDING, Comment
+from .conf import comments_settings
+from .models import PENDING, Comment, Discussion
+from .permissions import moderate_permission
 
 
 def _from_email():
@@ -33,9 +33,7 @@ def _send(template, context, recipients):
 def moderators():
     """Active users who may moderate (superusers only if nobody has the permission explicitly)."""
     User = get_user_model()
-    permission = Permission.objects.filter(
-        content_type__app_label="digiradar_comments", codename="moderate_comments"
-    ).first()
+    permission = moderate_permission().first()
     users = User.objects.filter(is_active=True).exclude(email="")
     explicit = users.filter(Q(groups__permissions=permission) | Q(user_permissions=permission)).distinct()
     return list(explicit) or list(users.filter(is_superuser=True))
@@ -52,13 +50,13 @@ def notify_moderators(comments):
     if not comments or not recipients:
         return 0
     items = [
-        {"id": c.pk, "url": _admin_url(reverse("digiradar_comments_admin:detail", args=[c.pk]))}
+        {"id": c.pk, "url": _admin_url(reverse("digiradar_comments_admin:inspect", args=[c.pk]))}
         for c in comments
     ]
     with translation.override(settings.LANGUAGE_CODE):
         _send(
             "pending",
-            {"items": items, "queue_url": _admin_url(reverse("digiradar_comments_admin:queue"))},
+            {"items": items, "queue_url": _admin_url(reverse("digiradar_comments_admin:index"))},
             recipients,
         )
     Comment.objects.filter(pk__in=[c.pk for c in comments]).update(notified_at=timezone.now())
@@ -66,7 +64,7 @@ def notify_moderators(comments):
 
 
 def notify_new_comment(comment):
-    if digiradar_settings.COMMENTS_NOTIFY == "immediate":
+    if comments_settings.COMMENTS_NOTIFY == "immediate":
         notify_moderators([comment])
 
 
@@ -80,9 +78,7 @@ def tell_author_hidden(comment, reason):
     """The author learns that, and why, a comment was hidden (the reason is the moderator's text)."""
     if not comment.user_email:
         return
-    from .moderation import discussion_of
-
-    discussion = discussion_of(comment)
+    discussion = Discussion.of_comment(comment)
     with translation.override(comment.language or settings.LANGUAGE_CODE):
         _send(
             "hidden",

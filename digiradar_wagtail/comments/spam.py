@@ -2,36 +2,34 @@
 Spam and abuse guards that need no third party: rate limits in Django's cache, link counting,
 a word blocklist and duplicate detection.
 
-The client address only ever enters a keyed hash; it is neither stored nor logged.
+The client address only ever enters a keyed hash (``participation.ratelimit.client_hash``); it is
+neither stored nor logged.
 """
 
 import re
 
-from django.utils.crypto import salted_hmac
-
-from ..conf import digiradar_settings
-from ..participation.ratelimit import count_event
+from ..participation.ratelimit import client_hash, count_event
+from .conf import comments_settings
 
 LINK_PATTERN = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 
-
-def client_key(request):
-    """A stable, keyed hash of who is asking: the user id if logged in, else the client address."""
-    if request.user.is_authenticated:
-        value = f"user:{request.user.pk}"
-    else:
-        value = "addr:" + request.META.get("REMOTE_ADDR", "")
-    return salted_hmac("digiradar_comments.client", value).hexdigest()[:40]
+# One purpose per use, so that no two hashes can be matched against each other.
+REPORTER_PURPOSE = "comments.reporter"
 
 
-def address_key(request):
-    """A keyed hash of the client address alone (a logged-in spammer still shares one address)."""
-    return salted_hmac("digiradar_comments.address", request.META.get("REMOTE_ADDR", "")).hexdigest()[:40]
+def reporter_key(request):
+    """Who reports (user, else address) as a keyed hash: one report per person and comment."""
+    return client_hash(request, REPORTER_PURPOSE)
 
 
 def hit_rate_limit(request, kind, limit, window):
-    """Count one event of ``kind`` for this client; True once more than ``limit`` happened in ``window``."""
-    return count_event(f"digiradar:comments:{kind}:{address_key(request)}", window) > limit
+    """
+    Count one event of ``kind`` ("post", "report") for this client address; True once more than
+    ``limit`` happened in ``window`` seconds. By address even when logged in: one person with
+    several accounts still writes from one address.
+    """
+    key = client_hash(request, f"comments.{kind}", address_only=True)
+    return count_event(f"digiradar:comments:{kind}:{key}", window) > limit
 
 
 def count_links(text):
@@ -41,11 +39,11 @@ def count_links(text):
 def blocked_words(text):
     """The blocklist words (case-insensitive, whole words) that occur in ``text``."""
     lowered = (text or "").lower()
-    found = []
-    for word in digiradar_settings.COMMENTS_BLOCKLIST:
-        if word and re.search(r"\b" + re.escape(word.lower()) + r"\b", lowered):
-            found.append(word)
-    return found
+    return [
+        word
+        for word in comments_settings.COMMENTS_BLOCKLIST
+        if word and re.search(r"\b" + re.escape(word.lower()) + r"\b", lowered)
+    ]
 
 
 def hold_reasons(text):

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Q
 
-from ..conf import digiradar_settings
+from .conf import comments_settings
 from .models import HIDDEN, PENDING, PUBLISHED, REMOVED, Comment, Discussion
 
 PAGE_PARAMETER = "comments"
@@ -51,7 +51,7 @@ def thread_page(discussion, number):
     """Return ``(page_of_threads, tree)`` for page ``number`` (newest threads first)."""
     comments = discussion_comments(discussion).filter(shown())
     roots = comments.filter(level=0).order_by("-submit_date", "-pk").values_list("thread_id", flat=True)
-    paginator = Paginator(roots, digiradar_settings.COMMENTS_THREADS_PER_PAGE)
+    paginator = Paginator(roots, comments_settings.COMMENTS_THREADS_PER_PAGE)
     page = paginator.get_page(number)
     thread_ids = list(page.object_list)
     if not thread_ids:

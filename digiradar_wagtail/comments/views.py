@@ -22,11 +22,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from ..conf import digiradar_settings
+from ..participation.streamfield import find_block
 from . import moderation, notifications, spam
-from .display import can_post, discussion_context
+from .blocks import CommentsBlock, can_post, discussion_context
+from .conf import comments_settings
 from .forms import CommentForm, ReportForm
 from .models import CONFIRM_DAYS, PENDING, PUBLISHED, REMOVED, Comment, Discussion, PendingConfirmation
-from .pages import comments_block_value
 
 DISCUSSION_LABEL = "digiradar_comments.discussion"
 # The confirmation link carries {"id": ..., "nonce": ...} of a PendingConfirmation, signed as
@@ -101,7 +102,7 @@ def _page_for(request, discussion, page_id):
 
 def _initial_state(text):
     held_for = spam.hold_reasons(text)
-    if digiradar_settings.COMMENTS_MODERATION == "post" and not held_for:
+    if comments_settings.COMMENTS_MODERATION == "post" and not held_for:
         return PUBLISHED, ""
     return PENDING, ",".join(held_for)
 
@@ -117,7 +118,7 @@ def post_comment(request):
     except (ValueError, Discussion.DoesNotExist):
         return message(request, 404, _("Comment not posted"), _("This discussion does not exist."))
     page = _page_for(request, discussion, data.get("page"))
-    found = comments_block_value(page) if page else None
+    found = find_block(page, CommentsBlock) if page else None
     if found is None:
         return message(request, 404, _("Comment not posted"), _("This page has no discussion."))
     value, block = found
@@ -139,7 +140,7 @@ def post_comment(request):
     if form.errors:
         context = _base_context(page=page, **discussion_context(request, page, True, form=form))
         return TemplateResponse(request, "digiradar_comments/form_page.html", context, status=400)
-    limit, window = digiradar_settings.COMMENTS_RATE_LIMIT, digiradar_settings.COMMENTS_RATE_WINDOW
+    limit, window = comments_settings.COMMENTS_RATE_LIMIT, comments_settings.COMMENTS_RATE_WINDOW
     if spam.hit_rate_limit(request, "post", limit, window):
         return message(
             request,
@@ -201,7 +202,7 @@ def confirm_comment(request, key):
     page = _page_for(request, pending.discussion, pending.page_id)
     if page is None:
         return message(request, 404, _("Link not valid"), _("The page of this comment no longer exists."))
-    found = comments_block_value(page)
+    found = find_block(page, CommentsBlock)
     if found is None or not found[1].is_open(found[0]):
         return message(request, 403, _("Comment not posted"), _("The discussion is closed."), page)
     data = {
@@ -236,7 +237,7 @@ def _parent_still_open(pending):
         content_type=ContentType.objects.get_for_model(Discussion),
         object_pk=str(pending.discussion_id),
     ).first()
-    if parent is None or parent.level >= digiradar_settings.COMMENTS_MAX_THREAD_LEVEL:
+    if parent is None or parent.level >= comments_settings.COMMENTS_MAX_THREAD_LEVEL:
         return 0
     return parent.pk
 
@@ -247,7 +248,7 @@ def _next_url(request, comment):
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate.split("?")[0].split("#")[0]
-    discussion = moderation.discussion_of(comment)
+    discussion = Discussion.of_comment(comment)
     return discussion.get_absolute_url() if discussion else "/"
 
 
@@ -262,7 +263,7 @@ def report_comment(request, pk):
     back = _next_url(request, comment)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        limit, window = digiradar_settings.COMMENTS_REPORT_RATE_LIMIT, digiradar_settings.COMMENTS_RATE_WINDOW
+        limit, window = comments_settings.COMMENTS_REPORT_RATE_LIMIT, comments_settings.COMMENTS_RATE_WINDOW
         if spam.hit_rate_limit(request, "report", limit, window):
             return message(
                 request,
@@ -273,7 +274,7 @@ def report_comment(request, pk):
         user = request.user if request.user.is_authenticated else None
         created = moderation.report(
             comment,
-            spam.client_key(request),
+            spam.reporter_key(request),
             form.cleaned_data["reason"],
             form.cleaned_data["note"],
             user=user,

@@ -1,50 +1,40 @@
-"""Wagtail admin integration: the moderation queue, its menu item, dashboard panel and log actions."""
+"""Wagtail admin integration: the moderation viewset, bulk actions, audit-log actions, dashboard."""
 
-from django.urls import include, path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
+from wagtail.permissions import policy_registry
 
-from . import admin_urls
-from .admin_views import pending_summary, user_can_moderate
-from .moderation import LOG_ACTIONS
-
-
-@hooks.register("register_admin_urls")
-def register_admin_urls():
-    return [path("digiradar-comments/", include(admin_urls, namespace="digiradar_comments_admin"))]
-
-
-class CommentsMenuItem(MenuItem):
-    """ "Comments" in the admin menu, with the number of comments waiting for moderation."""
-
-    def is_shown(self, request):
-        return user_can_moderate(request.user)
-
-    def render_component(self, request):
-        count = pending_summary()[0]
-        label = _("Comments (%(count)d pending)") % {"count": count} if count else _("Comments")
-        component = super().render_component(request)
-        component.label = label
-        return component
+from .bulk_actions import ApproveBulkAction, HideBulkAction
+from .models import Comment
+from .moderation import LOG_ACTIONS, pending_summary
+from .permissions import MODERATE
+from .viewsets import comment_viewset
 
 
-@hooks.register("register_admin_menu_item")
-def register_comments_menu_item():
-    return CommentsMenuItem(
-        _("Comments"),
-        reverse("digiradar_comments_admin:queue"),
-        name="digiradar-comments",
-        icon_name="comment",
-        order=250,
-    )
+@hooks.register("register_admin_viewset")
+def register_comment_viewset():
+    return comment_viewset
+
+
+hooks.register("register_bulk_action", ApproveBulkAction)
+hooks.register("register_bulk_action", HideBulkAction)
+
+
+class CommentLogFormatter(LogFormatter):
+    """An audit-log line of a comment, with the moderator's reason where there is one."""
+
+    def format_message(self, log_entry):
+        reason = (log_entry.data or {}).get("reason")
+        return f"{self.message}: {reason}" if reason else str(self.message)
 
 
 @hooks.register("register_log_actions")
 def register_comment_log_actions(actions):
     for action, (label, message) in LOG_ACTIONS.items():
-        actions.register_action(action, label, message)
+        formatter = type("CommentLogFormatter", (CommentLogFormatter,), {"label": label, "message": message})
+        actions.register_action(action)(formatter)
 
 
 class PendingCommentsPanel(Component):
@@ -60,11 +50,11 @@ class PendingCommentsPanel(Component):
             "count": count,
             "oldest": oldest,
             "age": age,
-            "queue_url": reverse("digiradar_comments_admin:queue"),
+            "queue_url": reverse("digiradar_comments_admin:index"),
         }
 
 
 @hooks.register("construct_homepage_panels")
 def add_pending_comments_panel(request, panels):
-    if user_can_moderate(request.user):
+    if policy_registry.get_by_type(Comment).user_has_permission(request.user, MODERATE):
         panels.append(PendingCommentsPanel())

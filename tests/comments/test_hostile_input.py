@@ -25,7 +25,7 @@ def test_script_tags_are_stored_as_text_and_escaped_everywhere(client, measure, 
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert "<script>alert(2)" not in html and "&lt;script&gt;alert(2)&lt;/script&gt;" in html
     client.force_login(moderator)
-    for url in ("/admin/digiradar-comments/?state=all", f"/admin/digiradar-comments/{comment.pk}/"):
+    for url in ("/admin/digiradar-comments/?state=all", f"/admin/digiradar-comments/inspect/{comment.pk}/"):
         admin_html = client.get(url).content.decode()
         assert '<script>alert("x")' not in admin_html
 

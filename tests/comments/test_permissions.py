@@ -1,72 +1,117 @@
-"""The permission matrix of the moderation queue: anonymous, editor without the permission, moderator."""
+"""
+The permission matrix of the comment moderation: anonymous, an admin user without the permission,
+a moderator. Every URL comes from the viewset's own URL patterns (and Wagtail's bulk-action URL
+for each registered comment bulk action), so a new view cannot be forgotten here.
+"""
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
 from digiradar_wagtail.comments.models import PENDING, PUBLISHED, Comment
+from digiradar_wagtail.comments.viewsets import comment_viewset
 from tests.comments.conftest import make_comment
 
 pytestmark = pytest.mark.django_db
 
 ADMIN = "/admin/digiradar-comments/"
 
+# What a POST to a view sends (a valid form, so that only the permission can stop it).
+POST_DATA = {
+    "hide": {"hide-reason": "x"},
+    "reply": {"text": "x"},
+    "privacy": {"email": "bea@example.org", "do": "erase"},
+    "bulk:hide": {"reason": "x"},
+}
 
-def urls(comment):
-    gets = [ADMIN, f"{ADMIN}{comment.pk}/", f"{ADMIN}privacy/", f"{ADMIN}?state=all&q=x"]
-    posts = [
-        (f"{ADMIN}{comment.pk}/approve/", {}),
-        (f"{ADMIN}{comment.pk}/hide/", {"hide-reason": "x"}),
-        (f"{ADMIN}{comment.pk}/remove/", {}),
-        (f"{ADMIN}{comment.pk}/reply/", {"text": "x"}),
-        (f"{ADMIN}bulk/", {"action": "approve", "ids": [comment.pk]}),
-        (f"{ADMIN}privacy/", {"email": "bea@example.org", "do": "erase"}),
-    ]
-    return gets, posts
+
+def admin_urls(comment):
+    """``{name: url}`` of every comments admin URL, filled in with ``comment``'s id."""
+    urls = {}
+    for pattern in comment_viewset.get_urlpatterns():
+        kwargs = {"pk": comment.pk} if "pk" in pattern.pattern.converters else {}
+        urls[pattern.name] = reverse(f"{comment_viewset.url_namespace}:{pattern.name}", kwargs=kwargs)
+    for action in bulk_action_registry.get_bulk_actions_for_model("digiradar_comments", "comment"):
+        url = reverse("wagtail_bulk_action", args=["digiradar_comments", "comment", action.action_type])
+        urls[f"bulk:{action.action_type}"] = f"{url}?id={comment.pk}"
+    return urls
+
+
+def test_every_view_and_bulk_action_is_enumerated(measure):
+    names = set(admin_urls(make_comment(measure)))
+    assert {"index", "index_results", "inspect", "history", "privacy"} <= names
+    assert {"approve", "hide", "remove", "to_pending", "reply", "bulk:approve", "bulk:hide"} <= names
+    # No generic view that would let anyone add, edit, copy or delete a citizen's comment.
+    assert not names & {"add", "edit", "copy", "delete", "usage"}
+
+
+def assert_untouched(comment):
+    comment.refresh_from_db()
+    assert (comment.state, comment.comment, comment.user_email) == (
+        PENDING,
+        "Ein Kommentar",
+        "bea@example.org",
+    )
+    assert Comment.objects.count() == 1
+
+
+def assert_refused_everywhere(client, comment):
+    """Wagtail's permission_denied on every URL, for GET and POST: to the dashboard, with its message."""
+    urls = admin_urls(comment)
+    for name, url in urls.items():
+        for method in ("get", "post"):
+            response = getattr(client, method)(url, POST_DATA.get(name, {}))
+            assert (response.status_code, response["Location"]) == (302, "/admin/"), (method, url)
+    with translation.override("de"):
+        wagtails_message = gettext("Sorry, you do not have permission to access this area.")
+    messages = [str(m).strip() for m in client.get("/admin/").context["messages"]]
+    assert messages == [wagtails_message] * (2 * len(urls))
+    assert_untouched(comment)
 
 
 def test_anonymous_is_sent_to_the_login_and_changes_nothing(client, measure):
     comment = make_comment(measure, state=PENDING)
-    gets, posts = urls(comment)
-    for url in gets:
-        response = client.get(url)
-        assert response.status_code == 302 and "/admin/login/" in response["Location"], url
-    for url, data in posts:
-        response = client.post(url, data)
-        assert response.status_code == 302 and "/admin/login/" in response["Location"], url
-    comment.refresh_from_db()
-    assert (comment.state, comment.comment) == (PENDING, "Ein Kommentar")
-    assert Comment.objects.count() == 1
+    for name, url in admin_urls(comment).items():
+        for method in ("get", "post"):
+            response = getattr(client, method)(url, POST_DATA.get(name, {}))
+            assert response.status_code == 302 and "/admin/login/" in response["Location"], (method, url)
+    assert_untouched(comment)
 
 
-def test_editor_without_the_permission_gets_403_everywhere(client, measure, editor):
+def test_admin_user_without_the_permission_gets_wagtails_permission_denied_everywhere(
+    client, measure, editor
+):
     comment = make_comment(measure, state=PENDING)
     client.force_login(editor)
-    gets, posts = urls(comment)
-    for url in gets:
-        assert client.get(url).status_code == 403, url
-    for url, data in posts:
-        assert client.post(url, data).status_code == 403, url
-    comment.refresh_from_db()
-    assert (comment.state, comment.comment) == (PENDING, "Ein Kommentar")
-    assert Comment.objects.count() == 1
+    assert_refused_everywhere(client, comment)
+    # A comment id that does not exist is refused the same way: ids cannot be probed.
+    assert client.get(f"{ADMIN}inspect/999999/")["Location"] == "/admin/"
 
 
 def test_moderator_may_use_every_view(client, measure, moderator):
     comment = make_comment(measure, state=PENDING)
     client.force_login(moderator)
-    gets, posts = urls(comment)
-    for url in gets:
-        assert client.get(url).status_code == 200, url
-    approve, hide, remove, reply, bulk, erase = posts
-    assert client.post(*approve).status_code == 302
+    urls = admin_urls(comment)
+    for name in ("index", "index_results", "inspect", "history", "history_results", "privacy"):
+        assert client.get(urls[name]).status_code == 200, name
+    assert client.get(urls["index"], {"state": "all", "q": "x"}).status_code == 200
+    assert client.get(urls["bulk:approve"]).status_code == 200  # the confirmation page
+    assert client.post(urls["approve"]).status_code == 302
     comment.refresh_from_db()
     assert comment.state == PUBLISHED
-    assert client.post(*reply).status_code == 302
+    assert client.post(urls["to_pending"]).status_code == 302
+    comment.refresh_from_db()
+    assert comment.state == PENDING
+    assert client.post(urls["reply"], POST_DATA["reply"]).status_code == 302
     assert Comment.objects.filter(is_official=True).count() == 1
-    # GET on an action is not allowed; unknown actions are 400, unknown comments 404.
-    assert client.get(f"{ADMIN}{comment.pk}/approve/").status_code == 405
-    assert client.post(f"{ADMIN}{comment.pk}/explode/").status_code == 400
-    # (LocaleMiddleware turns a 404 into a redirect to the /de/ path first.)
-    assert client.get(f"{ADMIN}999999/", follow=True).status_code == 404
+    # GET on an action is not allowed; unknown actions and unknown comments are 404
+    # (LocaleMiddleware turns a 404 into a redirect to the /de/ path first).
+    assert client.get(urls["approve"]).status_code == 405
+    assert client.post(f"{ADMIN}explode/{comment.pk}/", follow=True).status_code == 404
+    assert client.get(f"{ADMIN}inspect/999999/", follow=True).status_code == 404
+    assert client.post(f"{ADMIN}approve/999999/", follow=True).status_code == 404
 
 
 def test_actions_need_the_csrf_token(measure, moderator):
@@ -75,7 +120,7 @@ def test_actions_need_the_csrf_token(measure, moderator):
     comment = make_comment(measure, state=PENDING)
     client = Client(enforce_csrf_checks=True)
     client.force_login(moderator)
-    assert client.post(f"{ADMIN}{comment.pk}/approve/").status_code == 403
+    assert client.post(f"{ADMIN}approve/{comment.pk}/").status_code == 403
     comment.refresh_from_db()
     assert comment.state == PENDING
 

@@ -39,7 +39,7 @@ def test_anonymous_comment_waits_for_mail_confirmation_then_for_moderation(clien
     # Pre-moderation: not on the page yet, and moderators were told with a link into the queue.
     assert text not in client.get(measure.url).content.decode()
     assert mail.outbox[-1].to == ["mod@example.org"]
-    assert f"/admin/digiradar-comments/{comment.pk}/" in mail.outbox[-1].body
+    assert f"/admin/digiradar-comments/inspect/{comment.pk}/" in mail.outbox[-1].body
     # Opening the link twice stores nothing twice.
     client.get(confirm_link(confirmation))
     assert Comment.objects.count() == 1

@@ -3,6 +3,8 @@ Reports from anonymous visitors weigh less than reports from logged-in users: th
 must not be able to hide any published comment.
 """
 
+import re
+
 import pytest
 from django.test import override_settings
 
@@ -49,7 +51,8 @@ def test_three_anonymous_reports_leave_the_comment_published_but_moderators_see_
     assert CommentReport.objects.filter(comment=comment, reporter__isnull=True).count() == 3
     client.force_login(moderator)
     html = client.get("/admin/digiradar-comments/", {"state": "all", "reported": "1"}).content.decode()
-    assert "Unbequem, aber sachlich" in html and "<td>3</td>" in html
+    assert "Unbequem, aber sachlich" in html
+    assert re.search(r"<td[^>]*>\s*3\s*</td>", html)  # the open reports column
 
 
 def test_ten_anonymous_reports_send_it_to_pending_by_default(client, measure):

@@ -21,6 +21,14 @@ def ids():
     return sorted(message.id for message in digiradar_messages())
 
 
+def comment_messages():
+    return [m for m in run_checks() if m.id and m.id.startswith("digiradar_comments.")]
+
+
+def comment_ids():
+    return sorted(message.id for message in comment_messages())
+
+
 def test_the_real_settings_pass(db):
     assert digiradar_messages() == []
     assert [m for m in run_checks() if m.level >= ERROR] == []
@@ -31,15 +39,16 @@ def test_comments_app_missing_or_wrong(value):
     with override_settings(COMMENTS_APP=value):
         if value is None:
             del settings.COMMENTS_APP
-        assert ids() == ["digiradar_wagtail.E004"]
-        [message] = digiradar_messages()
+        assert comment_ids() == ["digiradar_comments.E004"] and ids() == []
+        [message] = comment_messages()
         assert "COMMENTS_APP" in message.msg and "django_comments_xtd" in message.hint
 
 
 def test_site_id_missing():
     with override_settings():
         del settings.SITE_ID
-        assert ids() == ["digiradar_wagtail.E003"]
+        assert comment_ids() == ["digiradar_comments.E003"] and ids() == []
+        assert "SITE_ID = 1" in comment_messages()[0].hint
 
 
 def manage_py_check(*remove_apps):
@@ -122,7 +131,8 @@ def test_known_settings_are_not_reported():
 @pytest.mark.parametrize("value", ["sometimes", None, "PRE"])
 def test_moderation_setting_invalid(value):
     with override_settings(DIGIRADAR_COMMENTS_MODERATION=value):
-        assert ids() == ["digiradar_wagtail.E008"]
+        assert comment_ids() == ["digiradar_comments.E008"] and ids() == []
+        assert "'pre'" in comment_messages()[0].hint
 
 
 @pytest.mark.parametrize("value", [-1, "90", True, 1.5])
@@ -132,10 +142,18 @@ def test_number_settings_must_be_whole_numbers(value):
         assert repr(value) in digiradar_messages()[0].msg
 
 
+@pytest.mark.parametrize("value", [-1, "3", True, 1.5])
+def test_the_report_threshold_must_be_a_whole_number(value):
+    with override_settings(DIGIRADAR_COMMENTS_REPORTS_TO_PENDING=value):
+        assert comment_ids() == ["digiradar_comments.E009"] and ids() == []
+        [message] = comment_messages()
+        assert repr(value) in message.msg and message.hint
+
+
 def test_manage_py_check_fails_on_a_broken_setting(capsys):
     from django.core.management import call_command
     from django.core.management.base import SystemCheckError
 
     with override_settings(DIGIRADAR_COMMENTS_MODERATION="sometimes"):
-        with pytest.raises(SystemCheckError, match=r"digiradar_wagtail\.E008"):
+        with pytest.raises(SystemCheckError, match=r"digiradar_comments\.E008"):
             call_command("check")

@@ -8,7 +8,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from ....conf import digiradar_settings
+from ...conf import comments_settings
 from ...models import Comment, PendingConfirmation
 
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days=None, **options):
-        days = digiradar_settings.COMMENTS_RETENTION_DAYS if days is None else days
+        days = comments_settings.COMMENTS_RETENTION_DAYS if days is None else days
         cutoff = timezone.now() - datetime.timedelta(days=days)
         old = Comment.objects.filter(submit_date__lt=cutoff, is_official=False).exclude(
             user_name="", user_email="", user_url="", user__isnull=True

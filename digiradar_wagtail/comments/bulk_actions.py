@@ -1,0 +1,112 @@
+"""
+Bulk moderation from the queue: approve, or hide with one reason that every author is told.
+Wagtail's bulk actions (``register_bulk_action`` in ``wagtail_hooks.py``), at
+``/admin/bulk/digiradar_comments/comment/<approve|hide>/?id=…``.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.admin.views.bulk_action import BulkAction
+from wagtail.permissions import policy_registry
+
+from . import moderation
+from .filters import CommentFilterSet
+from .models import REMOVED, Comment
+from .permissions import MODERATE
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (the authors are told)"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Give a reason; the authors are told why.")},
+    )
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Give a reason; the authors are told why."))
+        return reason
+
+
+class CommentBulkAction(BulkAction):
+    models = [Comment]
+
+    @cached_property
+    def permission_policy(self):
+        return policy_registry.get_by_type(Comment)
+
+    def dispatch(self, request, *args, **kwargs):
+        # Refused before anything is looked up; the admin turns this into Wagtail's answer.
+        if not self.permission_policy.user_has_permission(request.user, MODERATE):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        # Ids that are no numbers are dropped rather than answered with a server error; removed
+        # comments cannot change any more.
+        ids = [int(value) for value in object_ids if str(value).isdigit() and int(value) < 2**63]
+        return list(model.objects.filter(pk__in=ids).exclude(state=REMOVED).order_by("submit_date", "pk"))
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        # "Select all" means all comments the queue's filters show (pending if none are given),
+        # never every comment there is.
+        filters = CommentFilterSet(self.request.GET, queryset=Comment.objects.all(), request=self.request)
+        filters.is_valid()
+        return filters.filter_queryset(Comment.objects.all()).values_list("pk", flat=True)
+
+    def check_perm(self, comment):
+        return self.permission_policy.user_has_permission_for_instance(self.request.user, MODERATE, comment)
+
+    def get_execution_context(self):
+        return {"user": self.request.user}
+
+    def form_valid(self, form):
+        if not self.get_actionable_objects()[0]:
+            messages.error(self.request, _("No comment that can still be changed was selected."))
+            return redirect(self.next_url)
+        return super().form_valid(form)
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext("%(count)d comment changed.", "%(count)d comments changed.", num_parent_objects) % {
+            "count": num_parent_objects
+        }
+
+
+class ApproveBulkAction(CommentBulkAction):
+    display_name = _("Approve")
+    action_type = "approve"
+    aria_label = _("Approve the selected comments")
+    template_name = "digiradar_comments/admin/bulk_approve.html"
+    action_priority = 10
+
+    @classmethod
+    def execute_action(cls, comments, user=None, **kwargs):
+        for comment in comments:
+            moderation.approve(comment, user)
+        return len(comments), 0
+
+
+class HideBulkAction(CommentBulkAction):
+    display_name = _("Hide")
+    action_type = "hide"
+    aria_label = _("Hide the selected comments")
+    template_name = "digiradar_comments/admin/bulk_hide.html"
+    action_priority = 20
+    form_class = HideForm
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "reason": self.cleaned_form.cleaned_data["reason"]}
+
+    @classmethod
+    def execute_action(cls, comments, user=None, reason="", **kwargs):
+        for comment in comments:
+            moderation.hide(comment, user, reason)
+        return len(comments), 0

@@ -1,0 +1,80 @@
+"""
+The filters of the moderation queue, a ``WagtailFilterSet``: state (pending unless chosen), open
+reports, page and submit date. A value that cannot be used (an impossible date, a NUL byte, a
+page id that is no number) is a form error: the queue answers 400 and names the filter, and the
+valid filters still apply.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+
+from .models import PENDING, STATE_CHOICES, Comment, CommentReport, Discussion
+
+ALL = "all"
+
+
+class DiscussionFilter(django_filters.Filter):
+    """A page's discussion by id; an id without a discussion is valid and matches nothing."""
+
+    field_class = forms.IntegerField
+
+    def filter(self, queryset, value):
+        if value in (None, ""):
+            return queryset
+        return queryset.filter(object_pk=str(value))
+
+
+class CommentFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(
+        label=_("State"),
+        choices=[(ALL, _("All")), *STATE_CHOICES],
+        empty_label=None,
+        method="filter_state",
+        widget=forms.RadioSelect,
+    )
+    reported = django_filters.ChoiceFilter(
+        label=_("Open reports"),
+        choices=[("1", _("Reported only"))],
+        empty_label=_("All"),
+        method="filter_reported",
+        widget=forms.RadioSelect,
+    )
+    discussion = DiscussionFilter(label=_("Page"), widget=forms.Select, min_value=1, max_value=2**63 - 1)
+    date = django_filters.DateFromToRangeFilter(
+        label=_("Written"), field_name="submit_date", widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Comment
+        fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("state"):
+            # The queue opens on what waits for a moderator.
+            data = data.copy()
+            data["state"] = PENDING
+        super().__init__(data, *args, **kwargs)
+        self.form.fields["state"].initial = PENDING
+        pages = Discussion.objects.select_related("page").order_by("page__title")
+        self.form.fields["discussion"].widget.choices = [("", _("All pages"))] + [
+            (discussion.pk, str(discussion)) for discussion in pages
+        ]
+
+    def filter_state(self, queryset, name, value):
+        return queryset if value == ALL else queryset.filter(state=value)
+
+    def filter_reported(self, queryset, name, value):
+        if value != "1":
+            return queryset
+        return queryset.filter(Exists(CommentReport.objects.filter(comment=OuterRef("pk"), resolved=False)))
+
+    def error_list(self):
+        """``"Label: message"`` for every filter that could not be used."""
+        return [
+            f"{self.form.fields[name].label or name}: {message}"
+            for name, messages in self.form.errors.items()
+            for message in messages
+        ]

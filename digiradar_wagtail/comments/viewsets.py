@@ -1,0 +1,428 @@
+"""
+Comment moderation in the Wagtail admin, on Wagtail's generic views: ``CommentViewSet``
+(registered with ``register_admin_viewset`` in ``wagtail_hooks.py``) under
+``/admin/digiradar-comments/``.
+
+- the queue (``index``): filters (``filters.CommentFilterSet``), search, CSV/XLSX export, oldest
+  first, bulk approve and hide (``bulk_actions.py``);
+- one comment (``inspect``) with its thread, reports and the actions approve, hide (with a reason
+  the author is told), remove, back to pending and reply as the city;
+- its audit log (``history``), Wagtail's own history view;
+- ``privacy``: export or erase all comments of one email address.
+
+Every view asks the registered ``permissions.CommentPermissionPolicy`` before it looks anything
+up; a refusal raises ``PermissionDenied``, which the admin answers with Wagtail's
+``permission_denied`` (a redirect to the dashboard with a message).
+"""
+
+import json
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.validators import ProhibitNullCharactersValidator
+from django.db.models import CharField, Count, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.generic import FormView
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.forms.search import SearchForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import BaseOperationView, WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
+from wagtail.permissions import policy_registry
+
+from ..opendata.columns import defuse
+from . import moderation, privacy
+from .filters import CommentFilterSet
+from .forms import EmailForm, OfficialReplyForm, ReasonForm
+from .models import PENDING, PUBLISHED, REMOVED, Comment, Discussion
+from .permissions import MODERATE, moderate_permission
+
+TEMPLATES = "digiradar_comments/admin/"
+
+
+class ModeratorsOnlyMixin:
+    """Refuse before any lookup, so that nobody without the permission can probe comment ids."""
+
+    def setup(self, request, *args, **kwargs):
+        if not policy_registry.get_by_type(Comment).user_has_permission(request.user, MODERATE):
+            raise PermissionDenied
+        super().setup(request, *args, **kwargs)
+
+
+def excerpt(comment):
+    return Truncator(comment.comment).chars(120) or f"#{comment.pk}"
+
+
+class QueueSearchForm(SearchForm):
+    """Wagtail's search box; a NUL byte is an error that names the field and is not shown again."""
+
+    q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=200)
+
+    def __init__(self, data=None, **kwargs):
+        self.had_nul = data is not None and "\x00" in data.get("q", "")
+        if self.had_nul:
+            data = data.copy()
+            data["q"] = data["q"].replace("\x00", "")
+        super().__init__(data, **kwargs)
+
+    def clean_q(self):
+        if self.had_nul:
+            raise forms.ValidationError(ProhibitNullCharactersValidator.message)
+        return self.cleaned_data["q"]
+
+
+class QueueView(ModeratorsOnlyMixin, generic.IndexView):
+    """The moderation queue: pending comments, oldest first, unless the filters say otherwise."""
+
+    template_name = TEMPLATES + "index.html"
+    results_template_name = TEMPLATES + "index_results.html"
+    page_title = gettext_lazy("Comment moderation")
+
+    def get_base_queryset(self):
+        discussions = Discussion.objects.annotate(key=Cast("pk", CharField()))
+        page_title = discussions.filter(key=OuterRef("object_pk"))
+        return Comment.objects.filter(content_type=ContentType.objects.get_for_model(Discussion)).annotate(
+            open_reports=Count("reports", filter=Q(reports__resolved=False)),
+            page_title=Subquery(page_title.values("page__title")[:1]),
+        )
+
+    @cached_property
+    def columns(self):
+        return [
+            BulkActionsCheckboxColumn("bulk_actions", obj_type="comment"),
+            TitleColumn(
+                "comment",
+                label=gettext_lazy("Comment"),
+                accessor=excerpt,
+                url_name=self.inspect_url_name,
+                get_title_id=lambda comment: f"comment_{quote(comment.pk)}_title",
+            ),
+            Column("user_name", label=gettext_lazy("Author")),
+            Column("page_title", label=gettext_lazy("Page")),
+            Column("state", label=gettext_lazy("State"), accessor="get_state_display", sort_key="state"),
+            Column("open_reports", label=gettext_lazy("Open reports"), sort_key="open_reports"),
+            DateColumn("submit_date", label=gettext_lazy("Written"), sort_key="submit_date"),
+        ]
+
+    def get_search_form(self):
+        return QueueSearchForm(self.request.GET if "q" in self.request.GET else None)
+
+    def filter_queryset(self, queryset):
+        # Unlike Wagtail's default, the filters that are valid still apply when another is not.
+        if self.filters:
+            self.filters.is_valid()
+            queryset = self.filters.filter_queryset(queryset)
+        return queryset
+
+    def filter_errors(self):
+        errors = self.filters.error_list() if self.filters else []
+        if self.search_form is not None and self.search_form.errors:
+            errors += [f"{_('Search')}: {message}" for message in self.search_form.errors["q"]]
+        return errors
+
+    @cached_property
+    def header_more_buttons(self):
+        return super().header_more_buttons + [
+            Button(
+                _("Export or erase the comments of one email address"),
+                url=reverse("digiradar_comments_admin:privacy"),
+                icon_name="user",
+                priority=100,
+            )
+        ]
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["filter_errors"] = self.filter_errors()
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if not self.is_export and context["filter_errors"]:
+            response.status_code = 400
+        return response
+
+    def get_filename(self):
+        return f"comments-{timezone.localdate():%Y-%m-%d}"
+
+    def preprocess_field_value(self, field, value, export_format):
+        """Every text cell of the export is defused: a spreadsheet never runs it as a formula."""
+        value = super().preprocess_field_value(field, value, export_format)
+        return defuse(value) if isinstance(value, str) else value
+
+
+class CommentInspectView(ModeratorsOnlyMixin, generic.InspectView):
+    """One comment with its thread, its reports and the moderation actions."""
+
+    template_name = TEMPLATES + "inspect.html"
+    page_title = gettext_lazy("Comment")
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        comment = self.object
+        context.update(
+            {
+                "comment": comment,
+                "discussion": Discussion.of_comment(comment),
+                "thread": Comment.objects.filter(
+                    thread_id=comment.thread_id, object_pk=comment.object_pk
+                ).order_by("order"),
+                "reports": comment.reports.order_by("created_at"),
+                "history_url": reverse("digiradar_comments_admin:history", args=[quote(comment.pk)]),
+                "hide_form": ReasonForm(prefix="hide", required=True),
+                "reason_form": ReasonForm(prefix="other"),
+                "reply_form": OfficialReplyForm(),
+                "PENDING": PENDING,
+                "PUBLISHED": PUBLISHED,
+                "REMOVED": REMOVED,
+            }
+        )
+        return context
+
+
+class CommentHistoryView(ModeratorsOnlyMixin, HistoryView):
+    """Wagtail's history view: who did what to the comment, and why (see ``LogFormatter``)."""
+
+
+class ModerationActionView(ModeratorsOnlyMixin, PermissionCheckedMixin, BaseOperationView):
+    """
+    A POST that changes one comment, then back to it. A removed comment can only be replied to;
+    a form error becomes a message and nothing changes.
+    """
+
+    model = Comment
+    permission_required = "change"
+    success_url_name = "digiradar_comments_admin:inspect"
+    allowed_on_removed = False
+
+    def post(self, request, *args, **kwargs):
+        try:
+            if self.object.state == REMOVED and not self.allowed_on_removed:
+                raise forms.ValidationError(_("A removed comment cannot be changed any more."))
+            self.perform_operation()
+        except forms.ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            self.add_success_message()
+        return redirect(self.get_success_url())
+
+    def reason(self, prefix="other", required=False, error=None):
+        form = ReasonForm(self.request.POST, prefix=prefix, required=required)
+        if not form.is_valid():
+            raise forms.ValidationError(error or _("The reason is too long."))
+        return form.cleaned_data["reason"]
+
+
+class ApproveView(ModerationActionView):
+    success_message = gettext_lazy("The comment is published.")
+
+    def perform_operation(self):
+        moderation.approve(self.object, self.request.user, self.reason())
+
+
+class HideView(ModerationActionView):
+    success_message = gettext_lazy("The comment is hidden.")
+
+    def perform_operation(self):
+        reason = self.reason("hide", True, _("Give a reason for hiding; the author is told why."))
+        moderation.hide(self.object, self.request.user, reason)
+
+
+class RemoveView(ModerationActionView):
+    success_message = gettext_lazy("The comment is removed.")
+
+    def perform_operation(self):
+        moderation.remove(self.object, self.request.user, self.reason())
+
+
+class ToPendingView(ModerationActionView):
+    success_message = gettext_lazy("The comment waits for moderation again.")
+
+    def perform_operation(self):
+        moderation.return_to_pending(self.object, self.request.user, self.reason())
+
+
+class ReplyView(ModerationActionView):
+    success_message = gettext_lazy("The city's reply is published.")
+    allowed_on_removed = True
+
+    def perform_operation(self):
+        form = OfficialReplyForm(self.request.POST)
+        if not form.is_valid():
+            raise forms.ValidationError(_("Write a reply."))
+        self.object = moderation.reply_as_city(
+            self.object, self.request.user, form.cleaned_data["text"], self.object.site_id
+        )
+
+
+class PrivacyView(ModeratorsOnlyMixin, WagtailAdminTemplateMixin, FormView):
+    """Export (JSON), or erase, all comments of one email address: a data subject's request."""
+
+    template_name = TEMPLATES + "privacy.html"
+    page_title = gettext_lazy("Comments of one author")
+    header_icon = "comment"
+    form_class = EmailForm
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("digiradar_comments_admin:index"), "label": _("Comments")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        if self.request.POST.get("do") == "erase":
+            erased, unconfirmed = privacy.erase(email, self.request.user)
+            messages.success(
+                self.request,
+                ngettext("%(count)d comment erased.", "%(count)d comments erased.", erased)
+                % {"count": erased},
+            )
+            if unconfirmed:
+                messages.success(
+                    self.request,
+                    ngettext(
+                        "%(count)d unconfirmed comment deleted; its confirmation link no longer works.",
+                        "%(count)d unconfirmed comments deleted; their confirmation links no longer work.",
+                        unconfirmed,
+                    )
+                    % {"count": unconfirmed},
+                )
+            return redirect("digiradar_comments_admin:privacy")
+        response = HttpResponse(
+            json.dumps(privacy.export(email), ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'attachment; filename="comments-export.json"'
+        return response
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class CommentsMenuItem(MenuItem):
+    """ "Comments" in the admin menu, with the number of comments waiting for moderation."""
+
+    def is_shown(self, request):
+        return policy_registry.get_by_type(Comment).user_has_permission(request.user, MODERATE)
+
+    def render_component(self, request):
+        count = moderation.pending_summary()[0]
+        component = super().render_component(request)
+        if count:
+            component.label = _("Comments (%(count)d pending)") % {"count": count}
+        return component
+
+
+class CommentURLFinder(ModelAdminURLFinder):
+    """Links to a comment (audit log report, …) open its moderation page."""
+
+    edit_url_name = "digiradar_comments_admin:inspect"
+
+
+class CommentViewSet(ModelViewSet):
+    model = Comment
+    name = "digiradar_comments_admin"
+    url_prefix = "digiradar-comments"
+    icon = "comment"
+    add_to_admin_menu = True
+    menu_label = gettext_lazy("Comments")
+    menu_name = "digiradar-comments"
+    menu_order = 250
+    menu_item_class = CommentsMenuItem
+    url_finder_class = CommentURLFinder
+    add_to_reference_index = False
+    pk_path_converter = "int"
+
+    index_view_class = QueueView
+    inspect_view_class = CommentInspectView
+    history_view_class = CommentHistoryView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_per_page = 50
+    ordering = ["submit_date", "pk"]  # the comment that waits longest comes first
+    filterset_class = CommentFilterSet
+    search_fields = ["comment", "user_name", "user_email"]
+    search_backend_name = None  # the database's icontains: comments are not in Wagtail's index
+    list_export = [
+        "pk",
+        "submit_date",
+        "state",
+        "page_title",
+        "user_name",
+        "comment",
+        "open_reports",
+        "is_official",
+        "held_for",
+        "moderation_reason",
+        "language",
+    ]
+    export_headings = {
+        "pk": gettext_lazy("ID"),
+        "submit_date": gettext_lazy("Written"),
+        "state": gettext_lazy("State"),
+        "page_title": gettext_lazy("Page"),
+        "user_name": gettext_lazy("Author"),
+        "comment": gettext_lazy("Comment"),
+        "open_reports": gettext_lazy("Open reports"),
+        "is_official": gettext_lazy("City's reply"),
+        "held_for": gettext_lazy("Held for review because of"),
+        "moderation_reason": gettext_lazy("Reason"),
+        "language": gettext_lazy("Language"),
+    }
+
+    ACTIONS = {
+        "approve": ApproveView,
+        "hide": HideView,
+        "remove": RemoveView,
+        "to_pending": ToPendingView,
+        "reply": ReplyView,
+    }
+
+    def get_common_view_kwargs(self, **kwargs):
+        # Comments are written by citizens: no add, edit, copy, delete or usage views.
+        return super().get_common_view_kwargs(
+            add_url_name=None, edit_url_name=None, delete_url_name=None, usage_url_name=None, **kwargs
+        )
+
+    def get_urlpatterns(self):
+        urlpatterns = [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+            path("history/<int:pk>/", self.history_view, name="history"),
+            path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
+            path("privacy/", PrivacyView.as_view(), name="privacy"),
+        ]
+        for action, view_class in self.ACTIONS.items():
+            urlpatterns.append(
+                path(f"{action.replace('_', '-')}/<int:pk>/", view_class.as_view(), name=action)
+            )
+        return urlpatterns
+
+    def get_permissions_to_register(self):
+        # Only "Can moderate comments" appears in Wagtail's group editor.
+        return moderate_permission()
+
+
+comment_viewset = CommentViewSet()
