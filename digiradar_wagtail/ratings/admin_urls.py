@@ -7,8 +7,8 @@ urlpatterns = [
     path("", admin_views.RatingsReportView.as_view(), name="report"),
     path("results/", admin_views.RatingsReportView.as_view(results_only=True), name="report_results"),
     path("<int:pk>/", admin_views.TargetDetailView.as_view(), name="detail"),
-    path("<int:pk>/void/", admin_views.TargetActionView.as_view(action="void"), name="void"),
-    path("<int:pk>/reset/", admin_views.TargetActionView.as_view(action="reset"), name="reset"),
-    path("<int:pk>/close/", admin_views.TargetActionView.as_view(action="close"), name="close"),
-    path("<int:pk>/open/", admin_views.TargetActionView.as_view(action="open"), name="open"),
+    path("<int:pk>/void/", admin_views.VoidVotesView.as_view(), name="void"),
+    path("<int:pk>/reset/", admin_views.ResetView.as_view(), name="reset"),
+    path("<int:pk>/close/", admin_views.CloseView.as_view(), name="close"),
+    path("<int:pk>/open/", admin_views.ReopenView.as_view(), name="open"),
 ]

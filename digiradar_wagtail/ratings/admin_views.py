@@ -1,24 +1,26 @@
 """
-The ratings report and moderation actions in the Wagtail admin.
+The ratings report and moderation actions in the Wagtail admin, on Wagtail's generic views.
 
-Every view checks ``moderate_ratings``; none shows who voted, only counts.
+Every view needs ``moderate_ratings`` (``permissions.policy``, checked by Wagtail's
+``PermissionCheckedMixin``); anyone else gets Wagtail's own permission-denied answer. None shows
+who voted, only counts.
 """
 
 import datetime
 
-from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.db.models.functions import TruncHour
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.base import BaseObjectMixin, BaseOperationView
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 
@@ -27,7 +29,7 @@ from . import services
 from .conf import ratings_settings
 from .forms import ReasonForm, VoidVotesForm
 from .models import RatingTarget, Vote
-from .permissions import MODERATE, policy
+from .permissions import MODERATE
 
 
 def _since_24h():
@@ -73,32 +75,20 @@ def decorate(targets):
     return targets
 
 
-class ModeratorRequiredMixin:
-    """
-    Answers 403 to anyone without ``moderate_ratings``. (Wagtail would turn a PermissionDenied
-    into a redirect to the dashboard; a real status is clearer for clients and tests.)
-    """
+class ModerateRatingsMixin(PermissionCheckedMixin):
+    """Only for ``moderate_ratings``; the policy comes from Wagtail's registry (``AppConfig.ready()``)."""
 
-    def dispatch(self, request, *args, **kwargs):
-        # The permission comes first, before anything that depends on the URL's arguments.
-        if not policy.user_has_permission(request.user, MODERATE):
-            return TemplateResponse(request, "digiradar_ratings/admin/permission_denied.html", status=403)
-        self.load_objects()
-        return super().dispatch(request, *args, **kwargs)
-
-    def load_objects(self):
-        """Look up what the URL names; runs only for moderators."""
+    model = RatingTarget
+    permission_required = MODERATE
 
 
-class RatingsReportView(ModeratorRequiredMixin, ReportView):
+class RatingsReportView(ModerateRatingsMixin, ReportView):
     """All ratings with count, average, distribution, votes in the last 24 hours and a burst flag."""
 
     page_title = gettext_lazy("Ratings")
     header_icon = "pick"
     index_url_name = "digiradar_ratings_admin:report"
     index_results_url_name = "digiradar_ratings_admin:report_results"
-    permission_policy = policy
-    permission_required = MODERATE
     columns = [
         TitleColumn("page_title", label=gettext_lazy("Page"), url_name="digiradar_ratings_admin:detail"),
         Column("vote_count", label=gettext_lazy("Votes")),
@@ -155,17 +145,16 @@ class RatingsReportView(ModeratorRequiredMixin, ReportView):
         return decorate(object_list)
 
 
-class TargetMixin(ModeratorRequiredMixin):
-    """
-    Views of one target. The target is looked up only after the permission check, so that
-    someone without ``moderate_ratings`` gets the same 403 for ids that exist and ids that do not.
-    """
+class TargetMixin(ModerateRatingsMixin, BaseObjectMixin):
+    """Views of one target (``self.object``), looked up by the URL's ``pk``."""
 
-    def load_objects(self):
-        self.target = get_object_or_404(RatingTarget, pk=self.kwargs["pk"])
-
-    def detail_url(self):
-        return reverse("digiradar_ratings_admin:detail", args=[self.target.pk])
+    def get_object(self):
+        # BaseObjectMixin looks the target up in setup(), before dispatch() checks the permission.
+        # Check it first, so that someone without it gets the same answer for ids that exist and
+        # ids that do not.
+        if not self.user_has_permission(self.permission_required):
+            raise PermissionDenied
+        return super().get_object()
 
 
 class TargetDetailView(TargetMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -173,70 +162,79 @@ class TargetDetailView(TargetMixin, WagtailAdminTemplateMixin, TemplateView):
 
     template_name = "digiradar_ratings/admin/detail.html"
     header_icon = "pick"
-    void_form = None
+
+    def get_object(self):
+        return decorate([super().get_object()])[0]
 
     def get_page_title(self):
-        return _("Rating: %(title)s") % {"title": self.target.page_title}
+        return _("Rating: %(title)s") % {"title": self.object.page_title}
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
             {"url": reverse("digiradar_ratings_admin:report"), "label": _("Ratings")},
-            {"url": "", "label": self.target.page_title},
+            {"url": "", "label": self.object.page_title},
         ]
 
-    def get(self, request, *args, **kwargs):
-        decorate([self.target])
-        return super().get(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        if not hasattr(self.target, "page_title"):
-            decorate([self.target])
+    def get_context_data(self, void_form=None, **kwargs):
         hours = (
-            Vote.objects.filter(target=self.target, updated_at__gte=_since_24h())
+            Vote.objects.filter(target=self.object, updated_at__gte=_since_24h())
             .annotate(hour=TruncHour("updated_at"))
             .values("hour")
             .annotate(n=Count("id"))
             .order_by("hour")
         )
         return super().get_context_data(
-            target=self.target,
+            target=self.object,
             hours=hours,
             burst_threshold=ratings_settings.RATINGS_BURST_PER_HOUR,
-            void_form=kwargs.pop("void_form", None) or VoidVotesForm.for_last_hour(),
+            void_form=void_form or VoidVotesForm.for_last_hour(),
             reason_form=ReasonForm(),
             **kwargs,
         )
 
 
-class TargetActionView(TargetDetailView):
-    """POST only: void votes in a window, reset, close or reopen. Each is logged."""
+class VoidVotesView(TargetDetailView):
+    """POST only: remove the votes cast or changed in a time window; an invalid window is shown again."""
 
-    action = None
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        if self.action == "void":
-            form = VoidVotesForm(request.POST)
-            if not form.is_valid():
-                decorate([self.target])
-                return self.render_to_response(self.get_context_data(void_form=form), status=400)
-            count = services.void_votes(
-                self.target,
-                form.cleaned_data["since"],
-                form.cleaned_data["until"],
-                request.user,
-                form.cleaned_data["reason"],
-            )
-            messages.success(request, _("%(count)d votes voided.") % {"count": count})
-        else:
-            form = ReasonForm(request.POST)
-            reason = form.cleaned_data["reason"] if form.is_valid() else ""
-            if self.action == "reset":
-                services.reset(self.target, request.user, reason)
-                messages.success(request, _("All votes removed."))
-            else:
-                services.set_closed(self.target, self.action == "close", request.user, reason)
-                messages.success(
-                    request, _("Rating closed.") if self.action == "close" else _("Rating reopened.")
-                )
-        return HttpResponseRedirect(self.detail_url())
+        form = VoidVotesForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(void_form=form), status=400)
+        data = form.cleaned_data
+        count = services.void_votes(self.object, data["since"], data["until"], request.user, data["reason"])
+        messages.success(request, _("%(count)d votes voided.") % {"count": count})
+        return redirect("digiradar_ratings_admin:detail", self.object.pk)
+
+
+class TargetOperationView(TargetMixin, BaseOperationView):
+    """POST only: one moderation action with an optional reason for the audit log; back to the detail."""
+
+    success_url_name = "digiradar_ratings_admin:detail"
+
+    def post(self, request, *args, **kwargs):
+        form = ReasonForm(request.POST)
+        self.reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        return super().post(request, *args, **kwargs)
+
+
+class ResetView(TargetOperationView):
+    success_message = gettext_lazy("All votes removed.")
+
+    def perform_operation(self):
+        services.reset(self.object, self.request.user, self.reason)
+
+
+class CloseView(TargetOperationView):
+    success_message = gettext_lazy("Rating closed.")
+
+    def perform_operation(self):
+        services.set_closed(self.object, True, self.request.user, self.reason)
+
+
+class ReopenView(TargetOperationView):
+    success_message = gettext_lazy("Rating reopened.")
+
+    def perform_operation(self):
+        services.set_closed(self.object, False, self.request.user, self.reason)

@@ -12,14 +12,18 @@ class DigiradarRatingsConfig(AppConfig):
 
     def ready(self):
         from django.core import checks as django_checks
+        from wagtail.permissions import register_permission_policy
 
         from .. import extensions
         from . import checks, signal_handlers
         from .aggregates import RatingAggregate
+        from .models import RatingTarget
+        from .permissions import policy
         from .presenter import render_rating_block
 
         django_checks.register(checks.check_settings, django_checks.Tags.compatibility)
         django_checks.register(checks.check_vote_url, django_checks.Tags.urls)
         signal_handlers.connect()
+        register_permission_policy(RatingTarget, policy)
         extensions.register_block_renderer("ratings", render_rating_block)
         extensions.register_measure_aggregate(RatingAggregate())

@@ -3,13 +3,9 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.permissions import register_permission_policy
 
 from . import admin_urls
-from .models import RatingTarget
-from .permissions import MODERATE, policy
-
-register_permission_policy(RatingTarget, policy)
+from .permissions import APP_LABEL, CODENAME, MODERATE, policy
 
 
 @hooks.register("register_admin_urls")
@@ -31,7 +27,8 @@ def register_ratings_report_menu_item():
 
 @hooks.register("register_permissions")
 def register_moderate_ratings_permission():
-    return Permission.objects.filter(content_type__app_label="digiradar_ratings", codename="moderate_ratings")
+    """Offer "Can moderate ratings" in Wagtail's group editor."""
+    return Permission.objects.filter(content_type__app_label=APP_LABEL, codename=CODENAME)
 
 
 @hooks.register("register_log_actions")
