@@ -7,6 +7,7 @@ over real HTTP from a real database file.
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -99,6 +100,14 @@ def test_install_combination(tmp_path, combination):
         status, measure_html = fetch(base + urls["measure"])
         assert status == 200, measure_html[:2000]
         assert "Bürger-ID" in measure_html
+        # The project's base template is the one `wagtail start` writes (blocks extra_css and
+        # extra_js, no class of ours): the pages bring their stylesheet, script and language.
+        for html in (radar_html, measure_html):
+            head = html.split("</head>")[0]
+            assert "digiradar_wagtail/css/digiradar.css" in head
+            assert re.search(r'<article class="digiradar [^"]*" lang="de">', html)
+        script = r'<script src="[^"]*digiradar_wagtail/js/radar.js"[^>]*></script>\s*</body>'
+        assert re.search(script, radar_html)
         # What a sub-app adds shows only when it is installed.
         assert ('id="comment-form"' in measure_html) == ("comments" in COMBINATIONS[combination])
         assert ("digiradar-rating" in measure_html) == ("ratings" in COMBINATIONS[combination])
