@@ -51,6 +51,19 @@ def test_comment_moderate_and_show_in_both_languages(
         page.click("button:has-text('Freigeben')")
     page.wait_for_selector("text=Der Kommentar ist veröffentlicht.")
 
+    # Another one goes through Wagtail's bulk actions: tick it in the queue, approve, confirm.
+    from tests.comments.conftest import make_comment
+
+    make_comment(measure, "Zweiter Kommentar zur Freigabe", state="pending")
+    page.goto(live_server.url + "/admin/digiradar-comments/")
+    page.check("input[data-bulk-action-checkbox]")
+    with page.expect_navigation():
+        page.click("[data-bulk-action-footer] a:has-text('Freigeben')")
+    assert "Zweiter Kommentar zur Freigabe" in page.content()
+    with page.expect_navigation():
+        page.click("button:has-text('Ja, freigeben')")
+    page.wait_for_selector("text=1 Kommentar geändert.")
+
     # The comment shows on the German and on the English page, without any third-party request.
     page.context.clear_cookies()
     # (The Wagtail admin itself loads Gravatar avatars unless WAGTAIL_GRAVATAR_PROVIDER_URL = None.)

@@ -3,12 +3,15 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import GroupPagePermission
 from wagtail.users.models import UserProfile
 
 from digiradar_wagtail.models import MeasurePage
+from digiradar_wagtail.opendata.permissions import importable_radars
 from tests import builders
 
 URL = "/admin/digiradar-import/"
@@ -192,3 +195,61 @@ def test_an_editor_with_permissions_on_the_radar_imports_drafts_but_may_not_publ
     assert response.status_code == 200
     assert client.post(URL, {"token": response.context["token"]}).status_code == 302
     assert MeasurePage.objects.filter(external_id="A-1", live=False).exists()
+
+
+def grant(user, radar, codenames):
+    for codename in codenames:
+        GroupPagePermission.objects.create(
+            group=user.groups.get(),
+            page=radar,
+            permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
+        )
+
+
+def test_only_radars_the_editor_may_add_and_edit_under_are_offered(django_user_model, catalogue, radar, home):
+    edit_only = builders.make_radar(home, slug="nur-bearbeiten")
+    add_only = builders.make_radar(home, slug="nur-anlegen")
+    user = make_user(django_user_model, "editor", ["add_page", "change_page"], radar)
+    grant(user, edit_only, ["change_page", "publish_page"])
+    grant(user, add_only, ["add_page"])
+    assert list(importable_radars(user)) == [radar]
+    client = logged_in(user)
+    html = client.get(URL).content.decode()
+    assert f'value="{radar.pk}"' in html
+    assert f'value="{edit_only.pk}"' not in html and f'value="{add_only.pk}"' not in html
+    for other in (edit_only, add_only):
+        response = upload(client, other)
+        assert response.status_code == 400 and "Select a valid choice" in response.content.decode()
+    assert not MeasurePage.objects.filter(external_id="A-1").exists()
+    # A radar the editor added (and owns) counts as editable with the add permission alone.
+    add_only.owner = user
+    add_only.save()
+    assert list(importable_radars(user)) == [radar, add_only]
+
+
+def import_page_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("superuser", [True, False], ids=["superuser", "editor"])
+def test_the_import_page_costs_the_same_queries_for_3_and_12_radars(django_user_model, home, superuser):
+    user = make_user(django_user_model, "editor", superuser=superuser)
+    radars = []
+
+    def add_radars(count):
+        for _index in range(count):
+            radars.append(builders.make_radar(home, slug=f"radar-{len(radars)}", sectors=2, rings=2))
+            if not superuser:
+                grant(user, radars[-1], ["add_page", "change_page"])
+
+    add_radars(3)
+    client = logged_in(user)
+    import_page_queries(client)  # Wagtail's own caches (site, locales) fill on the first request
+    few = import_page_queries(client)
+    add_radars(9)
+    many = import_page_queries(client)
+    assert few == many, (few, many)
+    assert len(importable_radars(user)) == 12
