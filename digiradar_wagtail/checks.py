@@ -128,3 +128,168 @@ def check_api_endpoint(app_configs=None, **kwargs):
                 )
             ]
     return []
+
+
+# Base template --------------------------------------------------------------------------------
+REQUIRED_BLOCKS = {"content"}
+ASSET_BLOCKS = {"extra_css": "the stylesheet and open-data links", "extra_js": "the radar's script"}
+
+
+def _block_names(template, depth=0):
+    """
+    Names of every ``{% block %}`` in a Django template and the templates it extends (by a literal
+    name; a parent chosen at render time is not followed).
+    """
+    from django.template.loader import get_template
+    from django.template.loader_tags import BlockNode, ExtendsNode
+
+    names, stack = set(), [template.nodelist]
+    while stack:
+        for node in stack.pop():
+            if isinstance(node, BlockNode):
+                names.add(node.name)
+            if isinstance(node, ExtendsNode) and isinstance(node.parent_name.var, str) and depth < 10:
+                names |= _block_names(get_template(node.parent_name.var).template, depth + 1)
+            for attr in getattr(node, "child_nodelists", ()):
+                stack.append(getattr(node, attr, None) or [])
+    return names
+
+
+@register(Tags.templates)
+def check_base_template(app_configs=None, **kwargs):
+    from django.template import TemplateDoesNotExist, TemplateSyntaxError
+    from django.template.loader import get_template
+
+    from .conf import digiradar_settings
+
+    name = digiradar_settings.BASE_TEMPLATE
+    try:
+        template = get_template(name).template
+    except TemplateDoesNotExist:
+        return [
+            Error(
+                f"DIGIRADAR_BASE_TEMPLATE is {name!r}, and no such template exists: radar and measure "
+                "pages would answer 500.",
+                hint="Name your site's base template (e.g. 'base.html'), or remove the setting to use "
+                "'digiradar_wagtail/base.html'.",
+                id=CHECK_ID.format("E010"),
+            )
+        ]
+    except TemplateSyntaxError as error:
+        return [Error(f"The base template {name!r} cannot be read: {error}", id=CHECK_ID.format("E010"))]
+    blocks = _block_names(template)
+    messages = []
+    for block in sorted(REQUIRED_BLOCKS - blocks):
+        messages.append(
+            Error(
+                f"The base template {name!r} has no {{% block {block} %}}: radar and measure pages "
+                "would show nothing.",
+                hint=f"Add {{% block {block} %}}{{% endblock %}} where the page's content belongs.",
+                id=CHECK_ID.format("E011"),
+            )
+        )
+    for block, what in ASSET_BLOCKS.items():
+        if block not in blocks:
+            messages.append(
+                Warning(
+                    f"The base template {name!r} has no {{% block {block} %}}: {what} will not load.",
+                    hint="Add {% block extra_css %}{% endblock %} inside <head> and "
+                    "{% block extra_js %}{% endblock %} before </body>, as `wagtail start` writes them.",
+                    id=CHECK_ID.format("W005"),
+                )
+            )
+    source = getattr(template.origin, "name", None)
+    try:
+        text = open(source, encoding="utf-8").read() if source else ""
+    except OSError:
+        text = ""
+    if '<html lang="en">' in text or "<html lang='en'>" in text:
+        messages.append(
+            Warning(
+                f"The base template {name!r} declares <html lang=\"en\"> on every page: German pages "
+                "would be read out as English (WCAG 3.1.1).",
+                hint="Load {% load i18n %}, add {% get_current_language as LANGUAGE_CODE %} and write "
+                '<html lang="{{ LANGUAGE_CODE }}">.',
+                id=CHECK_ID.format("W006"),
+            )
+        )
+    return messages
+
+
+# Cache ----------------------------------------------------------------------------------------
+PER_PROCESS_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
+@register(Tags.caches)
+def check_cache_alias(app_configs=None, **kwargs):
+    from .conf import digiradar_settings
+
+    alias = digiradar_settings.CACHE_ALIAS
+    if alias not in getattr(settings, "CACHES", {"default": {}}):
+        return [
+            Error(
+                f"DIGIRADAR_CACHE_ALIAS is {alias!r}, which is not a cache in CACHES: every radar page "
+                "and rate limit would answer 500.",
+                hint="Name one of: " + ", ".join(sorted(settings.CACHES)) + ".",
+                id=CHECK_ID.format("E012"),
+            )
+        ]
+    return []
+
+
+@register(Tags.caches, deploy=True)
+def check_shared_cache(app_configs=None, **kwargs):
+    from .conf import digiradar_settings
+
+    backend = settings.CACHES.get(digiradar_settings.CACHE_ALIAS, {}).get("BACKEND", "")
+    if backend in PER_PROCESS_CACHES:
+        return [
+            Warning(
+                f"The cache {digiradar_settings.CACHE_ALIAS!r} ({backend.rsplit('.', 1)[-1]}) lives in each "
+                "server process: rate limits count per process (N processes let N times as many "
+                "comments and votes through) and a publish redraws the radar in one process only.",
+                hint="Use a shared cache such as django.core.cache.backends.redis.RedisCache.",
+                id=CHECK_ID.format("W007"),
+            )
+        ]
+    return []
+
+
+# URLs -----------------------------------------------------------------------------------------
+def check_url_reaches(url_name, expected_module, check_id, include_hint):
+    """
+    An Error when the URL named ``url_name`` is not included, or when another pattern (such as
+    Wagtail's catch-all page route, listed before it) answers its path instead of the plugin's view.
+    Used by the sub-apps for the URLs their forms post to.
+    """
+    from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        try:
+            path = reverse(url_name)
+        except NoReverseMatch:
+            return [
+                Error(
+                    f"The URL {url_name!r} is not included: its forms would post to nowhere.",
+                    hint=include_hint,
+                    id=check_id,
+                )
+            ]
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return []
+    if not match.func.__module__.startswith(expected_module):
+        return [
+            Error(
+                f"{path} is answered by {match.func.__module__}.{match.func.__name__}, not by the plugin: "
+                "another URL pattern listed earlier shadows it (Wagtail's page route catches every path).",
+                hint=include_hint + " List it before path('', include(wagtail_urls)).",
+                id=check_id,
+            )
+        ]
+    return []

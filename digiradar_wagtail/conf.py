@@ -12,8 +12,8 @@ PREFIX = "DIGIRADAR_"
 
 DEFAULTS = {
     # Radar ------------------------------------------------------------------------------
-    # The template that public radar and measure pages extend. It must define the blocks
-    # ``title``, ``extra_head`` and ``content``.
+    # The template that public radar and measure pages extend: the blocks ``content`` (required),
+    # ``extra_css`` (in <head>) and ``extra_js`` (before </body>), as ``wagtail start`` writes them.
     "BASE_TEMPLATE": "digiradar_wagtail/base.html",
     # Measures whose first publication, or last change of ring, is younger than this are
     # marked "new" or "moved in/out" on the radar.
@@ -25,7 +25,8 @@ DEFAULTS = {
     # many filtered radars within the window; beyond that it is served uncached.
     "RADAR_CACHE_STORES_PER_CLIENT": 60,
     "RADAR_CACHE_STORE_WINDOW": 10 * 60,
-    # Which Django cache the radar uses.
+    # Which Django cache the radar and the rate limits use: shared by all server processes in
+    # production (Redis), or each process counts and caches on its own.
     "CACHE_ALIAS": "default",
     # Edge length of the SVG radar's view box, in user units.
     "RADAR_SIZE": 800,
