@@ -160,3 +160,17 @@ def check_no_comment_app_urls(app_configs=None, **kwargs):
             id=CHECK_ID.format("E010"),
         )
     ]
+
+
+@register(Tags.urls)
+def check_comment_urls_reachable(app_configs=None, **kwargs):
+    """The comment form posts to ``digiradar_comments:post``: included, and not shadowed."""
+    from ..checks import check_url_reaches
+
+    return check_url_reaches(
+        "digiradar_comments:post",
+        "digiradar_wagtail.comments",
+        CHECK_ID.format("E012"),
+        'Add path("digiradar/comments/", include("digiradar_wagtail.comments.urls")) to your URLs '
+        "(inside i18n_patterns on a site with several languages).",
+    )
