@@ -14,6 +14,7 @@ and has not closed yet (see :mod:`.visibility`), ``results_hidden`` is true and 
 
 import uuid
 
+from django.db.models import QuerySet
 from rest_framework import serializers
 
 from .models import RatingTarget
@@ -70,7 +71,13 @@ class RatingSummaryField(serializers.Field):
     Read-only API field with a page's rating aggregate (hidden as on the page)::
 
         APIField("rating", serializer=RatingSummaryField())
+
+    A listing loads the figures of all pages it shows at once, at the first page it renders (kept in
+    the serializer's context, which lives for one response): a fixed number of queries for any
+    number of pages.
     """
+
+    CONTEXT_KEY = "digiradar_ratings.summaries"
 
     def __init__(self, **kwargs):
         kwargs.setdefault("source", "translation_key")
@@ -78,7 +85,17 @@ class RatingSummaryField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, translation_key):
-        return aggregates_for([translation_key])[translation_key]
+        summaries = self.context.setdefault(self.CONTEXT_KEY, {})
+        if translation_key not in summaries:
+            summaries.update(aggregates_for(self.keys_being_rendered() | {translation_key}))
+        return summaries[translation_key]
+
+    def keys_being_rendered(self):
+        """Translation keys of every page the top-level serializer renders (one page, or a listing)."""
+        instance = self.root.instance
+        # A listing's (sliced) queryset has been fetched by the list serializer already.
+        pages = instance if isinstance(instance, (list, tuple, QuerySet)) else [instance]
+        return {key for key in (getattr(page, "translation_key", None) for page in pages) if key is not None}
 
 
 class RatingAggregate:
