@@ -2,16 +2,12 @@
 The admin's "Import measures" view: upload, a dry run that previews every row, then import.
 
 The upload is read (within the limits of ``spreadsheet``) once, for the preview; its rows wait
-in the cache between preview and confirmation, under a random token bound to the user, so the
-editor does not upload the file twice and the server does not parse it twice. The confirmation
-checks the rows again against the radar as it is then (:func:`importer.import_table`).
+in a temporary file (``previews``) between preview and confirmation, under a random token bound
+to the user. The confirmation checks the rows again against the radar as it is then
+(:func:`importer.import_table`).
 """
 
-import dataclasses
-import uuid
-
 from django.contrib import messages
-from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -20,19 +16,12 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..conf import digiradar_settings
+from . import previews
 from .forms import ImportForm
 from .importer import CREATE, PUBLISH, UNCHANGED, UPDATE, import_table
 from .messages import action_label
 from .permissions import importable_radars
-from .spreadsheet import SpreadsheetError, Table, read_table
-
-PENDING_TIMEOUT = 60 * 60
-CACHE_PREFIX = "digiradar:import:"
-
-
-def _cache():
-    return caches[digiradar_settings.CACHE_ALIAS]
+from .spreadsheet import SpreadsheetError, read_table
 
 
 class ImportView(WagtailAdminTemplateMixin, TemplateView):
@@ -75,38 +64,30 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
         report = import_table(radar, table, dry_run=True, publish=publish)
         token = ""
         if report.ok:
-            token = uuid.uuid4().hex
-            pending = {
-                "user": request.user.pk,
-                "radar": radar.pk,
-                "name": upload.name,
-                "table": dataclasses.asdict(table),
-                "publish": publish,
-            }
-            _cache().set(CACHE_PREFIX + token, pending, PENDING_TIMEOUT)
+            try:
+                token = previews.save(request.user, table, radar=radar.pk, publish=publish, name=upload.name)
+            except SpreadsheetError as error:
+                form.add_error("file", str(error))
+                return self.render_to_response(self.get_context_data(form=form), status=400)
         context = self.get_context_data(
             form=form, report=report, radar=radar, publish=publish, token=token, filename=upload.name
         )
         return self.render_to_response(context, status=200 if report.ok else 400)
 
     def confirm(self, request):
-        token = request.POST.get("token", "")
-        pending = _cache().get(CACHE_PREFIX + token) if token.isalnum() and len(token) == 32 else None
-        if not pending or pending["user"] != request.user.pk or "table" not in pending:
-            messages.error(request, _("This preview has expired. Upload the file again."))
-            return redirect("digiradar_opendata:import")
+        try:
+            table, pending = previews.take(request.user, request.POST.get("token", ""))
+        except previews.PreviewMissing:
+            messages.error(
+                request, _("This preview has expired or has been imported already. Upload the file again.")
+            )
+            form = ImportForm(user=request.user)
+            return self.render_to_response(self.get_context_data(form=form), status=400)
         radar = importable_radars(request.user).filter(pk=pending["radar"]).first()
         if radar is None:
             raise PermissionDenied
         publish = pending["publish"] and radar.permissions_for_user(request.user).can_publish_subpage()
-        report = import_table(
-            radar,
-            Table(**pending["table"]),
-            dry_run=False,
-            publish=publish,
-            user=request.user,
-        )
-        _cache().delete(CACHE_PREFIX + token)
+        report = import_table(radar, table, dry_run=False, publish=publish, user=request.user)
         if not report.ok:
             # The radar changed since the preview; show what is wrong now.
             form = ImportForm(user=request.user, initial={"radar": radar.pk, "publish": publish})

@@ -39,6 +39,13 @@ def count_queries(function):
     return len(context.captured_queries), result
 
 
+@pytest.fixture(autouse=True)
+def preview_directory(settings, tmp_path):
+    """Import previews wait in the test's own temporary directory."""
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path)
+    return tmp_path / "digiradar-import"
+
+
 @pytest.fixture
 def terms(db):
     return {

@@ -1,5 +1,9 @@
 """The admin's import view over real HTTP: permissions, CSRF, upload checks, preview and import."""
 
+import os
+import stat
+import time
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,6 +15,7 @@ from wagtail.models import GroupPagePermission
 from wagtail.users.models import UserProfile
 
 from digiradar_wagtail.models import MeasurePage
+from digiradar_wagtail.opendata import previews
 from digiradar_wagtail.opendata.permissions import importable_radars
 from tests import builders
 
@@ -20,6 +25,7 @@ CSV = (
     "A-1,Neue Maßnahme,sektor-1,ring-2,Kurz,30\n"
     "M-001,Digitaler Parkausweis,sektor-1,ring-1,Neu geschrieben,10\n"
 )
+EXPIRED = "This preview has expired or has been imported already. Upload the file again."
 
 
 @pytest.fixture(autouse=True)
@@ -125,8 +131,8 @@ def test_preview_then_import_as_drafts(admin, catalogue, radar):
     )
     assert parking.get_latest_revision().user == admin
     # the token is used up
-    response = client.post(URL, {"token": token}, follow=True)
-    assert "This preview has expired" in response.content.decode()
+    response = client.post(URL, {"token": token})
+    assert response.status_code == 400 and EXPIRED in response.content.decode()
 
 
 def test_import_and_publish(admin, catalogue, radar):
@@ -138,10 +144,89 @@ def test_import_and_publish(admin, catalogue, radar):
 
 
 def test_a_token_belongs_to_its_user(admin, django_user_model, catalogue, radar):
-    token = upload(logged_in(admin), radar).context["token"]
+    client = logged_in(admin)
+    token = upload(client, radar).context["token"]
     other = logged_in(make_user(django_user_model, "other", superuser=True))
-    response = other.post(URL, {"token": token}, follow=True)
-    assert "This preview has expired" in response.content.decode()
+    response = other.post(URL, {"token": token})
+    assert response.status_code == 400 and EXPIRED in response.content.decode()
+    assert not MeasurePage.objects.filter(external_id="A-1").exists()
+    # still there for the user who uploaded it
+    assert client.post(URL, {"token": token}).status_code == 302
+    assert MeasurePage.objects.filter(external_id="A-1").exists()
+
+
+@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
+def test_the_whole_import_works_without_a_cache(admin, catalogue, radar):
+    client = logged_in(admin)
+    response = upload(client, radar)
+    assert response.status_code == 200
+    response = client.post(URL, {"token": response.context["token"]})
+    assert response.status_code == 302 and response["Location"] == f"/admin/pages/{radar.pk}/"
+    assert MeasurePage.objects.get(external_id="A-1").title == "Neue Maßnahme"
+
+
+def test_the_preview_waits_in_a_private_temporary_file(admin, catalogue, radar, preview_directory):
+    client = logged_in(admin)
+    token = upload(client, radar).context["token"]
+    assert len(token) == 43  # 256 random bits
+    (path,) = preview_directory.iterdir()
+    assert token not in path.name  # named by a keyed hash of token and user
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(preview_directory.stat().st_mode) == 0o700
+    assert "Neue Maßnahme" in path.read_text()
+    client.post(URL, {"token": token})
+    assert list(preview_directory.iterdir()) == []  # removed after the import
+
+
+@pytest.mark.parametrize("token", ["", "0" * 32, "x" * 43, "../" * 20 + "etc/passwd", "é" * 43, "x" * 5000])
+def test_a_missing_or_made_up_token_is_a_400_with_a_message(admin, catalogue, radar, token):
+    response = logged_in(admin).post(URL, {"token": token})
+    assert response.status_code == 400
+    assert EXPIRED in response.content.decode()
+    assert 'enctype="multipart/form-data"' in response.content.decode()  # upload again, right there
+
+
+def test_an_expired_preview_is_a_400_and_is_deleted(admin, catalogue, radar, preview_directory):
+    client = logged_in(admin)
+    token = upload(client, radar).context["token"]
+    (path,) = preview_directory.iterdir()
+    old = time.time() - previews.MAX_AGE - 1
+    os.utime(path, (old, old))
+    response = client.post(URL, {"token": token})
+    assert response.status_code == 400 and EXPIRED in response.content.decode()
+    assert list(preview_directory.iterdir()) == []
+    assert not MeasurePage.objects.filter(external_id="A-1").exists()
+
+
+def test_a_new_preview_sweeps_away_expired_ones(admin, catalogue, radar, preview_directory):
+    client = logged_in(admin)
+    upload(client, radar)
+    (stale,) = preview_directory.iterdir()
+    old = time.time() - previews.MAX_AGE - 1
+    os.utime(stale, (old, old))
+    upload(client, radar)
+    files = list(preview_directory.iterdir())
+    assert len(files) == 1 and stale not in files
+
+
+@override_settings(DIGIRADAR_IMPORT_MAX_UNPACKED_BYTES=100)
+def test_a_preview_has_a_size_limit(admin, catalogue, radar, preview_directory):
+    response = upload(logged_in(admin), radar)
+    assert response.status_code == 400
+    assert "more than 0.0 MB of text" in response.content.decode()
+    assert list(preview_directory.iterdir()) == []
+
+
+def test_a_preview_for_a_radar_the_user_may_no_longer_import_into_is_refused(
+    django_user_model, catalogue, radar
+):
+    user = make_user(django_user_model, "editor", ["add_page", "change_page"], radar)
+    client = logged_in(user)
+    token = upload(client, radar).context["token"]
+    GroupPagePermission.objects.filter(group__user=user, permission__codename="add_page").delete()
+    grant(user, builders.make_radar(radar.get_parent(), slug="anderes"), ["add_page", "change_page"])
+    assert client.get(URL).status_code == 200  # may still import, into the other radar
+    assert client.post(URL, {"token": token}).status_code in (302, 403)  # Wagtail's refusal
     assert not MeasurePage.objects.filter(external_id="A-1").exists()
 
 

@@ -4,6 +4,7 @@ rows, oversized files. Each is refused with a readable message, quickly and in l
 """
 
 import io
+import json
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -148,7 +149,9 @@ def test_a_broken_or_lying_archive_is_unreadable_not_an_error_page(admin, radar)
     assert "The Excel workbook could not be read." in response.content.decode()
 
 
-def test_the_confirmation_does_not_parse_the_file_again(admin, catalogue, radar, monkeypatch):
+def test_the_confirmation_does_not_parse_the_file_again(
+    admin, catalogue, radar, monkeypatch, preview_directory
+):
     calls = []
     read_table = import_views.read_table
 
@@ -159,8 +162,9 @@ def test_the_confirmation_does_not_parse_the_file_again(admin, catalogue, radar,
     monkeypatch.setattr(import_views, "read_table", counting)
     client = logged_in(admin)
     token = upload(client, radar).context["token"]
-    pending = import_views._cache().get(import_views.CACHE_PREFIX + token)
-    assert "data" not in pending and pending["table"]["rows"]  # the rows wait, not the file
+    (path,) = preview_directory.iterdir()
+    pending = json.loads(path.read_text())
+    assert "data" not in pending and pending["rows"]  # the rows wait, not the file
     response = client.post(URL, {"token": token})
     assert response.status_code == 302
     assert calls == ["measures.csv"]
