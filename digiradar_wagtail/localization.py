@@ -1,9 +1,11 @@
 """
-Translations: objects in the page's language without one query per object, and telling a
-wagtail-localize translation from its source.
+Translations: objects and related measures in the page's language without one query per
+object, and telling a wagtail-localize translation from its source.
 """
 
 from django.apps import apps
+
+from .models import MeasurePage
 
 
 def in_locale(objects, locale):
@@ -24,6 +26,30 @@ def in_locale(objects, locale):
         obj.translation_key: obj for obj in model.objects.filter(translation_key__in=keys, locale=locale)
     }
     return [found.get(obj.translation_key, obj) if obj.locale_id != locale.pk else obj for obj in objects]
+
+
+def live_measures_in_locale(measure_ids, locale):
+    """
+    ``{measure id: the live, public measure of the same translation key in locale}``, in three
+    queries whatever the number of ids; a measure without such a version is left out.
+
+    Relations between measures are synchronised by wagtail-localize, so the relations of a
+    translation keep pointing at the source language's measures. The measure page and the
+    exports both show each related measure in the page's language, and only where it is live.
+    """
+    measure_ids = set(measure_ids)
+    if not measure_ids:
+        return {}
+    key_by_id = dict(MeasurePage.objects.filter(pk__in=measure_ids).values_list("pk", "translation_key"))
+    in_locale_by_key = {
+        measure.translation_key: measure
+        for measure in MeasurePage.objects.live()
+        .public()
+        .filter(translation_key__in=set(key_by_id.values()), locale=locale)
+    }
+    return {
+        measure_id: in_locale_by_key[key] for measure_id, key in key_by_id.items() if key in in_locale_by_key
+    }
 
 
 def is_translation(page):

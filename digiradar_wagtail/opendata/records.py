@@ -9,14 +9,13 @@ and Atom writers only format these records.
 from dataclasses import dataclass, field
 
 from .. import extensions
-from ..localization import in_locale
+from ..localization import in_locale, live_measures_in_locale
 from ..models import (
     MeasureCoDepartment,
     MeasureCouncilDecision,
     MeasureHistoryEntry,
     MeasureIndicator,
     MeasureMilestone,
-    MeasurePage,
     MeasurePrinciple,
     MeasureRelation,
     MeasureTopic,
@@ -88,9 +87,9 @@ def collect(radar, measures, request=None):
     topic_names = _localised([row.topic for rows in topics.values() for row in rows], locale)
     principle_names = _localised([row.principle for rows in principles.values() for row in rows], locale)
 
-    targets = _relation_targets(
-        [row.target_id for rows in relations.values() for row in rows], locale, request
-    )
+    # Relations may point at the source language's measures: show them in the radar's.
+    targets = live_measures_in_locale([row.target_id for rows in relations.values() for row in rows], locale)
+    target_urls = {pk: target.get_full_url(request) or "" for pk, target in targets.items()}
 
     history = {}
     for entry in MeasureHistoryEntry.objects.filter(measure_key__in=keys):
@@ -113,7 +112,7 @@ def collect(radar, measures, request=None):
                 indicators=indicators.get(measure.pk, []),
                 council_decisions=decisions.get(measure.pk, []),
                 relations=[
-                    (row.relation_type, *targets.get(row.target_id, (None, "")))
+                    (row.relation_type, targets.get(row.target_id), target_urls.get(row.target_id, ""))
                     for row in relations.get(measure.pk, [])
                 ],
                 history=history.get(measure.translation_key, []),
@@ -123,25 +122,3 @@ def collect(radar, measures, request=None):
             )
         )
     return records
-
-
-def _relation_targets(target_ids, locale, request):
-    """
-    ``{target pk: (page, url)}``: each related measure in the radar's language where it exists
-    and is live. Relations are synchronised, so they may point at the source language's page.
-    """
-    if not target_ids:
-        return {}
-    key_by_pk = dict(MeasurePage.objects.filter(pk__in=target_ids).values_list("pk", "translation_key"))
-    pages = {
-        page.translation_key: page
-        for page in MeasurePage.objects.live()
-        .public()
-        .filter(translation_key__in=key_by_pk.values(), locale=locale)
-    }
-    found = {}
-    for pk, key in key_by_pk.items():
-        page = pages.get(key)
-        if page is not None:
-            found[pk] = (page, page.get_full_url(request) or "")
-    return found

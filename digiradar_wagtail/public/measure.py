@@ -1,7 +1,7 @@
 """What a measure page shows besides its own fields: names in the page's language, timeline."""
 
-from ..localization import in_locale
-from ..models import MeasureHistoryEntry, MeasurePage
+from ..localization import in_locale, live_measures_in_locale
+from ..models import MeasureHistoryEntry
 
 
 def measure_detail(page):
@@ -17,20 +17,11 @@ def measure_detail(page):
     principles = in_locale([row.principle for row in principle_rows], locale)
 
     relation_rows = list(page.relations.all())
-    target_keys = MeasurePage.objects.filter(pk__in=[row.target_id for row in relation_rows]).values_list(
-        "pk", "translation_key"
-    )
-    key_by_pk = dict(target_keys)
-    related_pages = {
-        measure.translation_key: measure
-        for measure in MeasurePage.objects.live()
-        .public()
-        .filter(translation_key__in=key_by_pk.values(), locale=locale)
-    }
+    related = live_measures_in_locale([row.target_id for row in relation_rows], locale)
     relations = [
-        (row.get_relation_type_display(), related_pages[key_by_pk[row.target_id]])
+        (row.get_relation_type_display(), related[row.target_id])
         for row in relation_rows
-        if key_by_pk.get(row.target_id) in related_pages
+        if row.target_id in related
     ]
 
     history = [

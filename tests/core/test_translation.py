@@ -3,8 +3,17 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from digiradar_wagtail.models import Department, MeasureMilestone, MeasurePage, RadarIndexPage
+from digiradar_wagtail.localization import live_measures_in_locale
+from digiradar_wagtail.models import (
+    Department,
+    MeasureMilestone,
+    MeasurePage,
+    MeasureRelation,
+    RadarIndexPage,
+)
 from tests import builders
 
 
@@ -116,3 +125,35 @@ def test_english_measure_renders_in_english(source, english, client):
     assert '<html lang="en">' in content
     # The language switcher links the German original.
     assert f'href="{source.url}"' in content
+
+
+def test_related_measures_are_shown_in_the_page_language_where_live(source, radar, english, client):
+    solar = builders.make_measure(radar, "Solarkataster", sector=0, ring=0)
+    german_only = builders.make_measure(radar, "Nur auf Deutsch", sector=1, ring=0)
+    MeasureRelation.objects.create(page=source, target=solar, relation_type="depends_on")
+    MeasureRelation.objects.create(page=source, target=german_only, relation_type="builds_on")
+    english_solar = builders.translate(solar, english)
+    MeasurePage.objects.filter(pk=english_solar.pk).update(title="Solar register")
+    translation = builders.translate(source, english)
+    # Relations are synchronised: the translation's rows still point at the German measures.
+    assert {row.target_id for row in translation.relations.all()} == {solar.pk, german_only.pk}
+
+    german = client.get(source.url).content.decode()
+    assert f'href="{solar.url}">Solarkataster</a>' in german and "Nur auf Deutsch" in german
+    english_page = client.get(translation.url).content.decode()
+    assert f'href="{english_solar.url}">Solar register</a>' in english_page
+    assert "Nur auf Deutsch" not in english_page  # no English version to link to
+
+    found = live_measures_in_locale([solar.pk, german_only.pk], english)
+    assert found == {solar.pk: english_solar}
+    english_solar.unpublish()
+    assert live_measures_in_locale([solar.pk, german_only.pk], english) == {}
+
+
+def test_related_measures_cost_three_queries_however_many(radar):
+    targets = [builders.make_measure(radar, f"Ziel {index}", sector=0, ring=0) for index in range(8)]
+    for count in (1, 8):
+        with CaptureQueriesContext(connection) as queries:
+            found = live_measures_in_locale([target.pk for target in targets[:count]], radar.locale)
+        assert len(found) == count
+        assert len(queries) == 3, [query["sql"] for query in queries]
