@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := cd example_site && ../$(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-postgres bench lint messages install clean
+.PHONY: demo test test-postgres bench lint messages install clean dist
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ lint: $(STAMP)
 messages: $(STAMP)
 	cd digiradar_wagtail && ../$(BIN)/django-admin compilemessages
 	cd example_site && ../$(BIN)/django-admin compilemessages
+
+# A wheel for installing into a city's own Wagtail project: dist/digiradar_wagtail-<version>-py3-none-any.whl
+dist: $(STAMP)
+	$(BIN)/python -m build --wheel --outdir dist .
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info example_site/db.sqlite3
