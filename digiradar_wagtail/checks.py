@@ -261,16 +261,17 @@ def check_shared_cache(app_configs=None, **kwargs):
 # URLs -----------------------------------------------------------------------------------------
 def check_url_reaches(url_name, expected_module, check_id, include_hint):
     """
-    An Error when the URL named ``url_name`` is not included, or when another pattern (such as
-    Wagtail's catch-all page route, listed before it) answers its path instead of the plugin's view.
-    Used by the sub-apps for the URLs their forms post to.
+    An Error when the URL named ``url_name`` (or ``(name, args)``) is not included, or when another
+    pattern (such as Wagtail's catch-all page route, listed before it) answers its path instead of
+    the plugin's view. Used by the sub-apps for the URLs their forms post to.
     """
     from django.urls import NoReverseMatch, Resolver404, resolve, reverse
     from django.utils import translation
 
+    url_name, args = url_name if isinstance(url_name, tuple) else (url_name, [])
     with translation.override(settings.LANGUAGE_CODE):
         try:
-            path = reverse(url_name)
+            path = reverse(url_name, args=args)
         except NoReverseMatch:
             return [
                 Error(

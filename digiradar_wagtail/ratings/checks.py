@@ -92,7 +92,10 @@ def check_settings(app_configs=None, **kwargs):
 
 
 def check_vote_url(app_configs=None, **kwargs):
-    """The vote endpoint is mounted; without it rating blocks show results but no form."""
+    """
+    The vote endpoint is mounted (W001: without it rating blocks show results but no form) and
+    reachable (E006: not shadowed by a pattern listed before it).
+    """
     try:
         reverse("digiradar_ratings:vote", kwargs={"page_id": 1})
     except NoReverseMatch:
@@ -104,4 +107,13 @@ def check_vote_url(app_configs=None, **kwargs):
                 id=CHECK_ID.format("W001"),
             )
         ]
-    return []
+    from ..checks import check_url_reaches  # the radar's checks module registers checks on import
+
+    # Included, but answered by another pattern listed before it (Wagtail's page route)?
+    return check_url_reaches(
+        ("digiradar_ratings:vote", [1]),
+        "digiradar_wagtail.ratings",
+        CHECK_ID.format("E006"),
+        'List path("digiradar/ratings/", include("digiradar_wagtail.ratings.urls")) first.',
+    )
+
