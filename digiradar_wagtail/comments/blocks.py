@@ -5,6 +5,7 @@ is the same with or without this app; put it in any page's StreamField:
 ``("comments", CommentsBlock())``. ``AppConfig.ready()`` registers :func:`render_comments_block`.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -43,6 +44,36 @@ def _int(value):
         return 0
 
 
+def privacy_setting_page(request):
+    """
+    The live privacy page chosen in the site setting (Settings > Privacy page for comments) for
+    the request's site, in the active language where a live translation exists; None without
+    ``wagtail.contrib.settings``, without a choice, or when the page is not live.
+    """
+    if not apps.is_installed("wagtail.contrib.settings"):
+        return None
+    from wagtail.models import Site
+
+    from .models import CommentsPrivacySetting
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    # Read only: a visit never creates the setting's row (Wagtail's for_request would).
+    setting = CommentsPrivacySetting.objects.filter(site=site).select_related("privacy_page").first()
+    page = setting.privacy_page if setting else None
+    if page is None or not page.live:
+        return None
+    return page.localized
+
+
+def consent_privacy_url(request):
+    """Where the consent checkbox links to: the site setting's page, else ``DIGIRADAR_PRIVACY_URL``."""
+    page = privacy_setting_page(request)
+    url = page.get_url(request) if page is not None else None
+    return url or privacy_url()
+
+
 def can_post(request, is_open):
     return is_open and (request.user.is_authenticated or comments_settings.COMMENTS_ALLOW_ANONYMOUS)
 
@@ -74,7 +105,7 @@ def discussion_context(request, page, is_open, form=None):
         "status": status if status in STATUSES else "",
         "page_url": page.get_url(request),
         "post_url": reverse("digiradar_comments:post"),
-        "privacy_url": privacy_url(),
+        "privacy_url": consent_privacy_url(request),
         "login_url": getattr(settings, "LOGIN_URL", ""),
         "max_level": comments_settings.COMMENTS_MAX_THREAD_LEVEL,
         "moderation_is_pre": comments_settings.COMMENTS_MODERATION != "post",

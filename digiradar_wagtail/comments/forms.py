@@ -149,8 +149,10 @@ class CommentForm(AccessibleErrorsMixin, XtdCommentForm):
             return True
         if self.user:
             return False
-        # The same text still waiting for its confirmation link counts too.
+        # The same text still waiting for its confirmation link counts too, once the mail with
+        # the link went out (posting it again after a failed mail resends that mail).
         waiting = PendingConfirmation.objects.filter(
+            mail_sent_at__isnull=False,
             discussion_id=self.target_object.pk,
             user_email__iexact=email,
             submit_date__gte=timezone.now() - datetime.timedelta(days=1),

@@ -6,12 +6,15 @@ in it (django-comments-xtd's threaded comment with a moderation state of our own
 import datetime
 import secrets
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting
 
 PENDING, PUBLISHED, HIDDEN, REMOVED = "pending", "published", "hidden", "removed"
 STATE_CHOICES = [
@@ -166,6 +169,13 @@ class PendingConfirmationQuerySet(models.QuerySet):
     def expired(self):
         return self.filter(created_at__lt=timezone.now() - datetime.timedelta(days=CONFIRM_DAYS))
 
+    def unsent(self):
+        """Rows, not yet expired, whose confirmation mail has not gone out."""
+        return self.filter(
+            mail_sent_at__isnull=True,
+            created_at__gte=timezone.now() - datetime.timedelta(days=CONFIRM_DAYS),
+        )
+
 
 class PendingConfirmation(models.Model):
     """
@@ -188,6 +198,9 @@ class PendingConfirmation(models.Model):
     language = models.CharField(_("language"), max_length=12, blank=True)
     submit_date = models.DateTimeField(_("written at"))
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+    # Empty while the confirmation mail has not gone out (the mail server refused it, say): the
+    # same post again, or ``digiradar_comments_resend``, sends it then.
+    mail_sent_at = models.DateTimeField(_("confirmation mail sent at"), null=True, blank=True)
 
     objects = PendingConfirmationQuerySet.as_manager()
 
@@ -201,3 +214,37 @@ class PendingConfirmation(models.Model):
     @property
     def is_expired(self):
         return self.created_at < timezone.now() - datetime.timedelta(days=CONFIRM_DAYS)
+
+
+class CommentsPrivacySetting(BaseSiteSetting):
+    """
+    The privacy page the consent checkbox of the comment form links to, chosen per site in the
+    admin (Settings > Privacy page for comments). Used only when ``wagtail.contrib.settings`` is
+    installed; without it, or while no page is chosen, ``DIGIRADAR_PRIVACY_URL`` is linked.
+    """
+
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page the consent checkbox of the comment form links to; visitors see its "
+            "translation in their language where there is one. Empty: DIGIRADAR_PRIVACY_URL."
+        ),
+    )
+
+    select_related = ["privacy_page"]
+    panels = [FieldPanel("privacy_page")]
+
+    class Meta:
+        verbose_name = _("privacy page for comments")
+        verbose_name_plural = _("privacy pages for comments")
+
+
+if apps.is_installed("wagtail.contrib.settings"):
+    from wagtail.contrib.settings.registry import register_setting
+
+    register_setting(CommentsPrivacySetting, icon="lock")

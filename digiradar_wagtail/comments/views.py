@@ -14,6 +14,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -87,6 +88,73 @@ def _read_confirmation_key(key):
     return pk, nonce
 
 
+def _unsent_duplicate(discussion, comment_data):
+    """The stored, unconfirmed comment this post repeats, if its confirmation mail never went out."""
+    wanted = spam.normalise(comment_data["comment"])
+    unsent = PendingConfirmation.objects.unsent().filter(
+        discussion=discussion,
+        user_email__iexact=comment_data["user_email"],
+        parent_id=comment_data["parent_id"] or 0,
+    )
+    return next(
+        (
+            pending
+            for pending in unsent.order_by("-created_at")[:50]
+            if spam.normalise(pending.comment) == wanted
+        ),
+        None,
+    )
+
+
+def _site_root(page):
+    parts = page.get_url_parts()
+    root = parts[1] if parts else ""
+    return root or getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+
+
+def send_confirmation_mail(pending, page=None, request=None):
+    """
+    Send the confirmation link of a stored :class:`PendingConfirmation` and record it; False if
+    the mail failed (logged; the row stays unsent for a retry). Without a request (the
+    ``digiradar_comments_resend`` command) the link is built in the comment's language on the
+    page's site.
+    """
+    page = page or pending.page.specific
+    if request is None:
+        with translation.override(pending.language or settings.LANGUAGE_CODE):
+            path = reverse("digiradar_comments:confirm", args=[confirmation_key(pending)])
+            url = _site_root(page).rstrip("/") + path
+            sent = notifications.send_confirmation_request(
+                pending.user_email, url, page.title, about=f"pending confirmation #{pending.pk}"
+            )
+    else:
+        path = reverse("digiradar_comments:confirm", args=[confirmation_key(pending)])
+        sent = notifications.send_confirmation_request(
+            pending.user_email,
+            request.build_absolute_uri(path),
+            page.title,
+            about=f"pending confirmation #{pending.pk}",
+        )
+    if sent:
+        PendingConfirmation.objects.filter(pk=pending.pk).update(mail_sent_at=timezone.now())
+    return sent
+
+
+def _mail_failed(request, page, discussion, form):
+    """
+    503: the comment is stored but its confirmation mail could not be sent. The form is shown
+    again as it was sent, so that sending it once more resends the mail (no second comment).
+    """
+    context = _base_context(
+        page=page,
+        mail_failed=True,
+        **discussion_context(request, page, True, form=form),
+    )
+    response = TemplateResponse(request, "digiradar_comments/form_page.html", context, status=503)
+    response["Retry-After"] = "300"
+    return response
+
+
 def delete_expired_confirmations():
     return PendingConfirmation.objects.expired().delete()[0]
 
@@ -154,7 +222,9 @@ def post_comment(request):
     if not form.user and getattr(settings, "COMMENTS_XTD_CONFIRM_EMAIL", True):
         # Nothing is published before the link in the mail is opened; until then the comment
         # waits in a row of our own, and the link names only that row and its random nonce.
-        pending = PendingConfirmation.objects.create(
+        # The row is stored before the mail is sent. If the mail fails, the row stays and the
+        # same post again (or ``digiradar_comments_resend``) sends it: no duplicate row.
+        pending = _unsent_duplicate(discussion, comment_data) or PendingConfirmation.objects.create(
             discussion=discussion,
             page=page,
             user_name=comment_data["user_name"],
@@ -165,9 +235,8 @@ def post_comment(request):
             language=comment_data["language"],
             submit_date=comment_data["submit_date"],
         )
-        key = confirmation_key(pending)
-        confirm_url = request.build_absolute_uri(reverse("digiradar_comments:confirm", args=[key]))
-        notifications.send_confirmation_request(comment_data["user_email"], confirm_url, page.title)
+        if not send_confirmation_mail(pending, page, request):
+            return _mail_failed(request, page, discussion, form)
         return _back_to(page.get_url(request), "confirm")
 
     state, held_for = _initial_state(comment_data["comment"])

@@ -71,6 +71,16 @@ def make_comment(page, text="Ein Kommentar", state=PUBLISHED, parent=None, **fie
     return comment
 
 
+def publish_privacy_page(home, slug="datenschutz"):
+    """A live content page under ``home`` (the German home page)."""
+    from demo.models import ContentPage
+
+    page = ContentPage(title="Datenschutz", slug=slug, locale=home.locale)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
 @pytest.fixture(autouse=True)
 def clear_cache():
     cache.clear()

@@ -7,8 +7,9 @@ from ...notifications import send_digest
 
 class Command(BaseCommand):
     help = (
-        "Send moderators a digest of new pending comments "
-        "(for DIGIRADAR_COMMENTS_NOTIFY = 'digest'; run it from cron)."
+        "Send moderators a digest of new pending comments they have not been told about "
+        "(for DIGIRADAR_COMMENTS_NOTIFY = 'digest', and for immediate notifications whose mail "
+        "failed; run it from cron)."
     )
 
     def handle(self, *args, **options):
