@@ -174,3 +174,207 @@ def check_comment_urls_reachable(app_configs=None, **kwargs):
         'Add path("digiradar/comments/", include("digiradar_wagtail.comments.urls")) to your URLs '
         "(inside i18n_patterns on a site with several languages).",
     )
+
+
+# Mail ------------------------------------------------------------------------------------------
+DJANGO_DEFAULT_FROM = "webmaster@localhost"
+NO_DELIVERY_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend": "console",
+    "django.core.mail.backends.locmem.EmailBackend": "locmem",
+    "django.core.mail.backends.dummy.EmailBackend": "dummy",
+    "django.core.mail.backends.filebased.EmailBackend": "filebased",
+}
+
+
+@register(Tags.compatibility)
+def check_mail_settings(app_configs=None, **kwargs):
+    """Who the comment mails come from, and where their admin links point to."""
+    messages = []
+    sender = getattr(settings, "COMMENTS_XTD_FROM_EMAIL", None) or settings.DEFAULT_FROM_EMAIL
+    if sender == DJANGO_DEFAULT_FROM:
+        messages.append(
+            Warning(
+                f"Comment mails are sent from Django's default address {DJANGO_DEFAULT_FROM!r}: "
+                "confirmation requests to citizens would come from it (and often end up as spam).",
+                hint="Set DEFAULT_FROM_EMAIL (or COMMENTS_XTD_FROM_EMAIL) to an address of the city "
+                "that the mail server may send from, e.g. DEFAULT_FROM_EMAIL = 'radar@city.example'.",
+                id=CHECK_ID.format("W002"),
+            )
+        )
+    if not getattr(settings, "WAGTAILADMIN_BASE_URL", ""):
+        messages.append(
+            Warning(
+                "WAGTAILADMIN_BASE_URL is not set: the links in the mails to moderators would not "
+                "point to this site's admin (Wagtail falls back to http://example.com).",
+                hint="Set WAGTAILADMIN_BASE_URL to the address the admin is reached at, e.g. "
+                "WAGTAILADMIN_BASE_URL = 'https://radar.city.example'.",
+                id=CHECK_ID.format("W003"),
+            )
+        )
+    return messages
+
+
+@register(Tags.compatibility, deploy=True)
+def check_mail_backend(app_configs=None, **kwargs):
+    """``check --deploy``: a mail backend that delivers nothing."""
+    backend = getattr(settings, "EMAIL_BACKEND", "")
+    if backend not in NO_DELIVERY_BACKENDS:
+        return []
+    return [
+        Warning(
+            f"EMAIL_BACKEND is Django's {NO_DELIVERY_BACKENDS[backend]} backend: no mail leaves the "
+            "server, so anonymous comments can never be confirmed and moderators are never told "
+            "about new comments.",
+            hint="Use django.core.mail.backends.smtp.EmailBackend with EMAIL_HOST, EMAIL_PORT, "
+            "EMAIL_HOST_USER, EMAIL_HOST_PASSWORD and EMAIL_USE_TLS (or another delivering "
+            "backend) in production.",
+            id=CHECK_ID.format("W004"),
+        )
+    ]
+
+
+# Privacy page ----------------------------------------------------------------------------------
+def _privacy_urls():
+    """``(language or None, url)`` for each URL of DIGIRADAR_PRIVACY_URL; None if it is no str/dict."""
+    from ..conf import digiradar_settings
+
+    value = digiradar_settings.PRIVACY_URL
+    if isinstance(value, str):
+        return [(None, value)]
+    if isinstance(value, dict) and value:
+        return list(value.items())
+    return None
+
+
+def _is_valid_url(url):
+    from urllib.parse import urlsplit
+
+    if not isinstance(url, str) or not url or any(char.isspace() for char in url):
+        return False
+    if url.startswith("/"):
+        return not url.startswith("//")
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+PRIVACY_HINT = (
+    "Set DIGIRADAR_PRIVACY_URL to the path of the site's privacy page ('/datenschutz/'), an "
+    "absolute https:// URL, or one per language: {'de': '/de/datenschutz/', 'en': '/en/privacy/'}."
+)
+
+
+@register(Tags.compatibility)
+def check_privacy_url_format(app_configs=None, **kwargs):
+    """``DIGIRADAR_PRIVACY_URL``: paths starting with / or absolute http(s) URLs."""
+    urls = _privacy_urls()
+    if urls is None:
+        from ..conf import digiradar_settings
+
+        return [
+            Error(
+                f"DIGIRADAR_PRIVACY_URL is {digiradar_settings.PRIVACY_URL!r}; it must be a URL or a "
+                "non-empty dict of URLs per language.",
+                hint=PRIVACY_HINT,
+                id=CHECK_ID.format("E013"),
+            )
+        ]
+    return [
+        Error(
+            f"DIGIRADAR_PRIVACY_URL{f'[{language!r}]' if language else ''} is {url!r}, which is neither "
+            "a path starting with / nor an absolute http(s):// URL: the consent checkbox of the "
+            "comment form would link nowhere.",
+            hint=PRIVACY_HINT,
+            id=CHECK_ID.format("E013"),
+        )
+        for language, url in urls
+        if not _is_valid_url(url)
+    ]
+
+
+def _default_site():
+    from wagtail.models import Site
+
+    return Site.objects.filter(is_default_site=True).select_related("root_page").first()
+
+
+def _privacy_setting_chosen(site):
+    """The default site chose its privacy page in the site setting: DIGIRADAR_PRIVACY_URL is unused."""
+    from django.apps import apps
+
+    if not apps.is_installed("wagtail.contrib.settings"):
+        return False
+    from .models import CommentsPrivacySetting
+
+    return CommentsPrivacySetting.objects.filter(site=site, privacy_page__live=True).exists()
+
+
+def _path_exists(path, site, language):
+    """Whether ``path`` is answered on ``site``: a URL pattern, or a live Wagtail page at that path."""
+    from django.conf import settings as django_settings
+    from django.urls import Resolver404, resolve
+    from django.utils import translation
+    from wagtail.models import Page
+
+    path = path.split("#")[0].split("?")[0]
+    language = language or translation.get_language_from_path(path) or django_settings.LANGUAGE_CODE
+    with translation.override(language):
+        candidates = [path] if path.endswith("/") else [path, path + "/"]  # as APPEND_SLASH does
+        for candidate in candidates:
+            try:
+                match = resolve(candidate)
+            except Resolver404:
+                continue
+            if match.url_name != "wagtail_serve":
+                return True
+            if site is None:
+                return False
+            root = site.root_page.localized
+            page_path = match.args[0] if match.args else match.kwargs.get("path", "")
+            return Page.objects.live().filter(url_path=root.url_path + page_path).exists()
+    return False
+
+
+@register(Tags.database)
+def check_privacy_page_exists(app_configs=None, databases=None, **kwargs):
+    """
+    Each path of ``DIGIRADAR_PRIVACY_URL`` is answered on the default site (a URL pattern or a live
+    page). Runs with ``check --database default``.
+    """
+    if not databases:
+        return []
+    from django.db import DatabaseError
+
+    urls = _privacy_urls() or []
+    try:
+        site = _default_site()
+        if site is not None and _privacy_setting_chosen(site):
+            return []
+        missing = [
+            (language, url)
+            for language, url in urls
+            if _is_valid_url(url) and url.startswith("/") and not _path_exists(url, site, language)
+        ]
+    except DatabaseError:  # not migrated yet
+        return []
+    return [
+        Warning(
+            f"The consent checkbox of the comment form links to {url}, which does not exist on this "
+            "site" + (f" (language {language!r})" if language else "") + ".",
+            hint="Publish the privacy page at that path, set DIGIRADAR_PRIVACY_URL to the path of "
+            "the existing privacy page"
+            + (
+                ", or choose the page under Settings > Privacy page for comments"
+                if _settings_installed()
+                else ""
+            )
+            + ".",
+            id=CHECK_ID.format("W005"),
+        )
+        for language, url in missing
+    ]
+
+
+def _settings_installed():
+    from django.apps import apps
+
+    return apps.is_installed("wagtail.contrib.settings")
