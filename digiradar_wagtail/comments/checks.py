@@ -6,6 +6,8 @@ framework's settings, our own settings and the URLconf.
 so ``apps.DigiradarCommentsConfig.import_models`` stops Django with ``digiradar_wagtail.E002``.)
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.core.exceptions import ImproperlyConfigured
@@ -178,6 +180,7 @@ def check_comment_urls_reachable(app_configs=None, **kwargs):
 
 # Mail ------------------------------------------------------------------------------------------
 DJANGO_DEFAULT_FROM = "webmaster@localhost"
+PLACEHOLDER_HOSTS = {"example.com", "www.example.com"}
 NO_DELIVERY_BACKENDS = {
     "django.core.mail.backends.console.EmailBackend": "console",
     "django.core.mail.backends.locmem.EmailBackend": "locmem",
@@ -201,11 +204,13 @@ def check_mail_settings(app_configs=None, **kwargs):
                 id=CHECK_ID.format("W002"),
             )
         )
-    if not getattr(settings, "WAGTAILADMIN_BASE_URL", ""):
+    base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or ""
+    if not base_url or urlsplit(base_url).hostname in PLACEHOLDER_HOSTS:
+        what = "is not set" if not base_url else f"is {base_url!r}, the placeholder of `wagtail start`"
         messages.append(
             Warning(
-                "WAGTAILADMIN_BASE_URL is not set: the links in the mails to moderators would not "
-                "point to this site's admin (Wagtail falls back to http://example.com).",
+                f"WAGTAILADMIN_BASE_URL {what}: the links in the mails to moderators would not "
+                "point to this site's admin (but to http://example.com).",
                 hint="Set WAGTAILADMIN_BASE_URL to the address the admin is reached at, e.g. "
                 "WAGTAILADMIN_BASE_URL = 'https://radar.city.example'.",
                 id=CHECK_ID.format("W003"),
@@ -247,8 +252,6 @@ def _privacy_urls():
 
 
 def _is_valid_url(url):
-    from urllib.parse import urlsplit
-
     if not isinstance(url, str) or not url or any(char.isspace() for char in url):
         return False
     if url.startswith("/"):

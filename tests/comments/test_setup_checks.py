@@ -36,6 +36,12 @@ def test_missing_admin_base_url_warns():
     assert "example.com" in warning.msg and "WAGTAILADMIN_BASE_URL = " in warning.hint
 
 
+@override_settings(WAGTAILADMIN_BASE_URL="http://example.com")
+def test_the_placeholder_of_wagtail_start_warns():
+    [warning] = messages("digiradar_comments.W003")
+    assert "'http://example.com'" in warning.msg and "wagtail start" in warning.msg
+
+
 def test_unset_admin_base_url_warns(settings):
     del settings.WAGTAILADMIN_BASE_URL
     assert len(messages("digiradar_comments.W003")) == 1
