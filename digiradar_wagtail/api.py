@@ -75,6 +75,10 @@ class PagesAPIViewSet(wagtail_api_views.PagesAPIViewSet):
         for backend in wagtail_api_views.PagesAPIViewSet.filter_backends
     ]
 
+    def get_queryset(self):
+        # Each page's locale is in every listing item: one join instead of one query per page.
+        return super().get_queryset().select_related("locale")
+
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         check_parameters(request.GET)

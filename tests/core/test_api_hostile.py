@@ -5,7 +5,9 @@ filters, NUL characters and overlong searches (on SQLite and PostgreSQL alike).
 
 import pytest
 from django.core.checks import run_checks
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from tests import builders
 
@@ -78,3 +80,18 @@ def test_the_demo_serves_the_checked_endpoint(db):
 def test_check_warns_about_wagtails_own_endpoint(db):
     [warning] = [message for message in run_checks() if message.id == "digiradar_wagtail.W003"]
     assert "digiradar_wagtail.api.PagesAPIViewSet" in warning.hint
+
+
+def test_the_listing_costs_the_same_queries_for_3_and_12_measures(client, radar):
+    def count():
+        client.get(LISTING, {**MEASURES, "limit": 20})  # warm Wagtail's own caches (sites, content types)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(LISTING, {**MEASURES, "limit": 20}).status_code == 200
+        return len(queries)
+
+    for number in range(3):
+        builders.make_measure(radar, f"Maßnahme {number}")
+    few = count()
+    for number in range(3, 12):
+        builders.make_measure(radar, f"Maßnahme {number}")
+    assert count() == few
