@@ -8,7 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
-from .conf import DEFAULTS, KNOWN_SETTINGS, PREFIX
+from .conf import KNOWN_SETTINGS, PREFIX, digiradar_settings
 
 CHECK_ID = "digiradar_wagtail.{}"
 
@@ -36,32 +36,27 @@ def check_required_apps(app_configs=None, **kwargs):
 def check_i18n(app_configs=None, **kwargs):
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return []
-    errors = []
-    if not _installed("wagtail_localize"):
-        errors.append(
-            Error(
-                "WAGTAIL_I18N_ENABLED is True but 'wagtail_localize' is not in INSTALLED_APPS.",
-                hint="Add 'wagtail_localize' and 'wagtail_localize.locales' to INSTALLED_APPS, "
-                "or set WAGTAIL_I18N_ENABLED = False for a single-language radar.",
-                id=CHECK_ID.format("E005"),
-            )
-        )
-    if not getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None):
-        errors.append(
-            Error(
-                "WAGTAIL_I18N_ENABLED is True but WAGTAIL_CONTENT_LANGUAGES is empty.",
-                hint="Set WAGTAIL_CONTENT_LANGUAGES = [('de', 'Deutsch'), ('en', 'English')].",
-                id=CHECK_ID.format("E006"),
-            )
-        )
-    if not getattr(settings, "USE_I18N", True):
-        errors.append(
-            Error(
-                "WAGTAIL_I18N_ENABLED is True but USE_I18N is False.",
-                hint="Set USE_I18N = True.",
-                id=CHECK_ID.format("E007"),
-            )
-        )
+    problems = [
+        (
+            not _installed("wagtail_localize"),
+            "'wagtail_localize' is not in INSTALLED_APPS.",
+            "Add 'wagtail_localize' and 'wagtail_localize.locales' to INSTALLED_APPS, "
+            "or set WAGTAIL_I18N_ENABLED = False for a single-language radar.",
+            "E005",
+        ),
+        (
+            not getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None),
+            "WAGTAIL_CONTENT_LANGUAGES is empty.",
+            "Set WAGTAIL_CONTENT_LANGUAGES = [('de', 'Deutsch'), ('en', 'English')].",
+            "E006",
+        ),
+        (not getattr(settings, "USE_I18N", True), "USE_I18N is False.", "Set USE_I18N = True.", "E007"),
+    ]
+    errors = [
+        Error(f"WAGTAIL_I18N_ENABLED is True but {text}", hint=hint, id=CHECK_ID.format(number))
+        for failed, text, hint, number in problems
+        if failed
+    ]
     if "django.middleware.locale.LocaleMiddleware" not in getattr(settings, "MIDDLEWARE", []):
         errors.append(
             Warning(
@@ -86,13 +81,33 @@ def check_plugin_settings(app_configs=None, **kwargs):
                     id=CHECK_ID.format("W002"),
                 )
             )
-    for name in ("HISTORY_MARKER_DAYS", "RADAR_CACHE_TIMEOUT", "RADAR_SIZE"):
-        value = getattr(settings, PREFIX + name, DEFAULTS[name])
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+    errors += whole_number_errors(
+        digiradar_settings,
+        {
+            "HISTORY_MARKER_DAYS": "Days a measure counts as new or moved",
+            "RADAR_CACHE_TIMEOUT": "Seconds a rendered radar stays in the cache",
+            "RADAR_SIZE": "Edge length of the radar's view box",
+        },
+        0,
+        CHECK_ID.format("E009"),
+    )
+    return errors
+
+
+def whole_number_errors(app_settings, meanings, minimum, check_id):
+    """
+    An Error for each setting in ``meanings`` ({name: what it means}) of ``app_settings`` (an
+    ``AppSettings``) that is not a whole number of at least ``minimum``. Shared by the sub-apps.
+    """
+    errors = []
+    for name, meaning in meanings.items():
+        value = getattr(app_settings, name)
+        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
             errors.append(
                 Error(
-                    f"{PREFIX}{name} must be a whole number of at least 0, not {value!r}.",
-                    id=CHECK_ID.format("E009"),
+                    f"{PREFIX}{name} must be a whole number of at least {minimum}, not {value!r}.",
+                    hint=f"{meaning}; the default is {app_settings.defaults[name]!r}.",
+                    id=check_id,
                 )
             )
     return errors

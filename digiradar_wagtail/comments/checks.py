@@ -12,14 +12,11 @@ from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.core.exceptions import ImproperlyConfigured
 
+from ..checks import whole_number_errors
 from .conf import DEFAULTS, comments_settings
 
 MODEL = "digiradar_wagtail.comments.models.Comment"
 CHECK_ID = "digiradar_comments.{}"
-
-
-def _whole_number(value):
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 @register(Tags.compatibility)
@@ -74,27 +71,24 @@ def check_comment_settings(app_configs=None, **kwargs):
                 id=CHECK_ID.format("E008"),
             )
         )
-    logged_in = comments_settings.COMMENTS_REPORTS_TO_PENDING
-    if not _whole_number(logged_in):
-        messages.append(
-            Error(
-                "DIGIRADAR_COMMENTS_REPORTS_TO_PENDING must be a whole number of at least 0, "
-                f"not {logged_in!r}.",
-                hint="Reports of logged-in users that send a comment back to moderation; "
-                "0: never on their own.",
-                id=CHECK_ID.format("E009"),
-            )
-        )
-    anonymous = comments_settings.COMMENTS_ANONYMOUS_REPORTS_TO_PENDING
-    if not _whole_number(anonymous):
-        messages.append(
-            Error(
-                "DIGIRADAR_COMMENTS_ANONYMOUS_REPORTS_TO_PENDING must be a whole number of at least 0, "
-                f"not {anonymous!r}.",
-                hint="Anonymous reports that send a comment back to moderation; 0: never on their own.",
-                id=CHECK_ID.format("E011"),
-            )
-        )
+    messages += whole_number_errors(
+        comments_settings,
+        {
+            "COMMENTS_REPORTS_TO_PENDING": "Reports of logged-in users that send a comment back to "
+            "moderation (0: never on their own)"
+        },
+        0,
+        CHECK_ID.format("E009"),
+    )
+    messages += whole_number_errors(
+        comments_settings,
+        {
+            "COMMENTS_ANONYMOUS_REPORTS_TO_PENDING": "Anonymous reports that send a comment back to "
+            "moderation (0: never on their own)"
+        },
+        0,
+        CHECK_ID.format("E011"),
+    )
     return messages
 
 

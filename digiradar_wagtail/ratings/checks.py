@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.checks import Error, Warning
 from django.urls import NoReverseMatch, reverse
 
+from ..checks import whole_number_errors
 from ..conf import PREFIX
 from .conf import DEFAULTS, ratings_settings
 
@@ -32,33 +33,16 @@ AT_LEAST_ONE = {
 COOKIE_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 
 
-def _is_whole(value):
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 def check_settings(app_configs=None, **kwargs):
     """The ``DIGIRADAR_RATINGS_*`` settings have values voting can work with."""
     errors = []
-    for name, meaning in AT_LEAST_ONE.items():
-        value = getattr(ratings_settings, name)
-        if not _is_whole(value) or value < 1:
-            errors.append(
-                Error(
-                    f"{PREFIX}{name} must be a whole number of at least 1, not {value!r}.",
-                    hint=f"{meaning}; the default is {DEFAULTS[name]!r}.",
-                    id=CHECK_ID.format("E001"),
-                )
-            )
-    burst = ratings_settings.RATINGS_BURST_PER_HOUR
-    if not _is_whole(burst) or burst < 0:
-        errors.append(
-            Error(
-                f"{PREFIX}RATINGS_BURST_PER_HOUR must be a whole number of at least 0, not {burst!r}.",
-                hint="The ratings report flags a rating with more votes than this in one hour; "
-                f"the default is {DEFAULTS['RATINGS_BURST_PER_HOUR']!r}.",
-                id=CHECK_ID.format("E002"),
-            )
-        )
+    errors += whole_number_errors(ratings_settings, AT_LEAST_ONE, 1, CHECK_ID.format("E001"))
+    errors += whole_number_errors(
+        ratings_settings,
+        {"RATINGS_BURST_PER_HOUR": "The report flags a rating with more votes than this in one hour"},
+        0,
+        CHECK_ID.format("E002"),
+    )
     cookie = ratings_settings.RATINGS_COOKIE_NAME
     if not isinstance(cookie, str) or not COOKIE_NAME.fullmatch(cookie):
         errors.append(
