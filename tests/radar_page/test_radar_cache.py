@@ -5,12 +5,12 @@ repeat after the cache evicted them.
 """
 
 import pytest
-from digiradar_wagtail.public.fragment_cache import _version_key, fragment_key, radar_version
 from django.core.cache import cache, caches
 from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
 from digiradar_wagtail.public.filters import normalise_params, querystring
+from digiradar_wagtail.public.fragment_cache import _version_key, fragment_key, radar_version
 from tests import builders
 
 
