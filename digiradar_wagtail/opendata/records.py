@@ -62,6 +62,18 @@ def load_aggregates(translation_keys):
     return {aggregate.export_name: aggregate.load(keys) for aggregate in extensions.measure_aggregates()}
 
 
+def absolute_url(page, request=None):
+    """
+    ``page``'s absolute URL as seen by whoever made ``request``: on the host and scheme that served
+    it (a development server, a proxy's public name), not the Wagtail Site record's. Without a
+    request (a command, a mail), the Site record's.
+    """
+    if request is None:
+        return page.get_full_url() or ""
+    url = page.get_url(request)
+    return request.build_absolute_uri(url) if url else ""
+
+
 def collect(radar, measures, request=None):
     """One :class:`MeasureRecord` per measure of ``measures`` (a list), in the same order."""
     locale = radar.locale
@@ -89,7 +101,7 @@ def collect(radar, measures, request=None):
 
     # Relations may point at the source language's measures: show them in the radar's.
     targets = live_measures_in_locale([row.target_id for rows in relations.values() for row in rows], locale)
-    target_urls = {pk: target.get_full_url(request) or "" for pk, target in targets.items()}
+    target_urls = {pk: absolute_url(target, request) for pk, target in targets.items()}
 
     history = {}
     for entry in MeasureHistoryEntry.objects.filter(measure_key__in=keys):
@@ -101,7 +113,7 @@ def collect(radar, measures, request=None):
         records.append(
             MeasureRecord(
                 page=measure,
-                url=measure.get_full_url(request) or "",
+                url=absolute_url(measure, request),
                 lead_department=departments.get(measure.lead_department_id),
                 co_departments=[departments[row.department_id] for row in co_departments.get(measure.pk, [])],
                 topics=[topic_names[row.topic_id] for row in topics.get(measure.pk, [])],

@@ -18,10 +18,10 @@ CSV_DELIMITERS = {"comma": ",", "semicolon": ";"}
 
 def export_urls(radar, querystring="", request=None):
     """
-    ``{"page", "json", "csv", "atom"}``: absolute URLs of the radar and its exports, carrying
-    ``querystring`` (a filter result's ``.querystring``), for ``<link rel="alternate">``.
+    ``{"page", "json", "csv", "atom"}``: absolute URLs of the radar and its exports on the host
+    that served ``request``, carrying ``querystring`` (a filter result's ``.querystring``).
     """
-    base = radar.get_full_url(request) or radar.get_url(request) or ""
+    base = records_module.absolute_url(radar, request)
     suffix = f"?{querystring}" if querystring else ""
     return {
         "page": base + suffix,

@@ -86,7 +86,7 @@ def test_json_carries_every_public_field(client, rich, radar):
     assert set(measures) == {"M-001", "M-002", "M-003"}
     parking = measures["M-001"]
     assert parking["title"] == "Digitaler Parkausweis"
-    assert parking["url"].startswith("http://localhost/de/radar/")
+    assert parking["url"].startswith("http://testserver/de/radar/")  # the host that served the request
     assert parking["sector"] == {"slug": "sektor-1", "name": "Sektor 1"}
     assert parking["ring"] == {"slug": "ring-2", "name": "Ring 2"}
     assert parking["progress"] == {"percent": 35, "as_of": "2024-03-01", "method": ""}
@@ -193,7 +193,7 @@ def test_atom_lists_changes_newest_first(client, rich, radar):
     newest = entries[0]
     assert "Digitaler Parkausweis" in newest.find(ATOM + "title").text
     assert "Ring 1" in newest.find(ATOM + "title").text and "Ring 2" in newest.find(ATOM + "title").text
-    assert newest.find(ATOM + "link").attrib["href"].startswith("http://localhost/de/radar/")
+    assert newest.find(ATOM + "link").attrib["href"].startswith("http://testserver/de/radar/")
     assert len({e.find(ATOM + "id").text for e in entries}) == 4
 
 
@@ -215,12 +215,12 @@ def test_the_english_page_exports_english_names(client, rich, radar, english):
     assert set(by_id) == {"M-001", "M-002"}
     parking = by_id["M-001"]
     assert parking["title"] == "Digital parking permit"
-    assert parking["url"].startswith("http://localhost/en/")
+    assert parking["url"].startswith("http://testserver/en/")
     assert parking["sector"] == {"slug": "sektor-1", "name": "Sector one"}
     assert parking["lead_department"]["name"] == "IT department"
     assert parking["topics"] == [{"slug": "mobilitaet", "name": "Mobility"}]
     assert parking["principles"][0]["name"] == "Data protection"
-    assert parking["relations"][0]["url"].startswith("http://localhost/en/")
+    assert parking["relations"][0]["url"].startswith("http://testserver/en/")
     assert parking["history"][0]["ring"] == "ring-2"  # one history for both languages
 
     rows = {row["external_id"]: row for row in get_csv(client, english_radar)}
@@ -299,3 +299,15 @@ def test_export_query_count_does_not_grow_with_the_number_of_measures(client, ho
         assert counts[0] == counts[1], (export, counts)
         assert counts[1] <= 30, (export, counts)
         print(export, counts)
+
+
+def test_links_use_the_host_that_served_the_request(client, rich, radar):
+    """A development server or a proxy's public name, not the Site record's hostname (localhost)."""
+    host = {"SERVER_NAME": "127.0.0.1", "SERVER_PORT": "8000", "HTTP_HOST": "127.0.0.1:8000"}
+    document = json.loads(client.get(radar.url + "export.json", **host).content)
+    assert all(item["url"].startswith("http://127.0.0.1:8000/de/radar/") for item in document["measures"])
+    assert document["links"]["csv"].startswith("http://127.0.0.1:8000/de/radar/export.csv")
+    feed = ET.fromstring(client.get(radar.url + "feed.atom", **host).content)
+    assert feed.find(ATOM + "link").attrib["href"] == "http://127.0.0.1:8000/de/radar/"
+    html = client.get(radar.url, **host).content.decode()
+    assert 'href="http://127.0.0.1:8000/de/radar/export.json"' in html
