@@ -1,20 +1,31 @@
 """
-URLs an installer includes just before Wagtail's own (inside ``i18n_patterns`` if the site has
-languages)::
+Everything the plugin serves on the public site, in one include placed before Wagtail's page route
+(inside ``i18n_patterns`` on a site with several languages)::
 
     path("", include("digiradar_wagtail.urls")),
     path("", include(wagtail_urls)),
+
+It holds the radar's open-data files (``<radar URL>export.json``, ``export.csv``, ``feed.atom``)
+and the URLs of each installed sub-app under ``digiradar/``, each app's own URL module with its own
+namespace (``digiradar_ratings``, ``digiradar_comments``). An app that is not installed adds nothing.
 """
 
-from django.urls import re_path
+from django.apps import apps
+from django.urls import include, path, re_path
 
 from . import views
 
-app_name = "digiradar_wagtail"
+SUB_APPS = [
+    ("digiradar_wagtail.ratings", "digiradar/ratings/"),
+    ("digiradar_wagtail.comments", "digiradar/comments/"),
+]
+
 urlpatterns = [
+    path(prefix, include(f"{app}.urls")) for app, prefix in SUB_APPS if apps.is_installed(app)
+] + [
     re_path(
         r"^(?P<page_path>(?:[\w\-]+/)*)(?P<export>export\.json|export\.csv|feed\.atom)$",
         views.radar_export,
-        name="radar_export",
+        name="digiradar_radar_export",
     ),
 ]

@@ -167,7 +167,7 @@ def check_comment_urls_reachable(app_configs=None, **kwargs):
         "digiradar_comments:post",
         "digiradar_wagtail.comments",
         CHECK_ID.format("E012"),
-        'Add path("digiradar/comments/", include("digiradar_wagtail.comments.urls")) to your URLs '
+        'Add path("", include("digiradar_wagtail.urls")) to your URLs, before Wagtail\'s page route '
         "(inside i18n_patterns on a site with several languages).",
     )
 

@@ -86,8 +86,8 @@ def check_vote_url(app_configs=None, **kwargs):
         return [
             Warning(
                 "The ratings URLs are not included: rating blocks show no form and nobody can vote.",
-                hint='Add path("digiradar/ratings/", include("digiradar_wagtail.ratings.urls")) to '
-                "your URLconf (inside i18n_patterns if the site has several languages).",
+                hint='Add path("", include("digiradar_wagtail.urls")) to your URLs, before Wagtail\'s '
+                "page route (inside i18n_patterns if the site has several languages).",
                 id=CHECK_ID.format("W001"),
             )
         ]
@@ -98,6 +98,6 @@ def check_vote_url(app_configs=None, **kwargs):
         ("digiradar_ratings:vote", [1]),
         "digiradar_wagtail.ratings",
         CHECK_ID.format("E006"),
-        'List path("digiradar/ratings/", include("digiradar_wagtail.ratings.urls")) first.',
+        'List path("", include("digiradar_wagtail.urls")) first.',
     )
 

@@ -19,10 +19,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    # digiradar: the comment and rating endpoints, in the visitor's language
-    path("digiradar/comments/", include("digiradar_wagtail.comments.urls")),
-    path("digiradar/ratings/", include("digiradar_wagtail.ratings.urls")),
-    # digiradar: the radar's open-data files (export.json, export.csv, feed.atom)
+    # digiradar: everything the plugin serves (open-data files, comment and rating endpoints),
+    # in the visitor's language and before Wagtail's page route
     path("", include("digiradar_wagtail.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,4 +1,4 @@
-"""URLs as an installer might write them: Wagtail's page route first, the comment URLs after it."""
+"""URLs as an installer might write them: Wagtail's page route first, the plugin's after it."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -6,7 +6,5 @@ from wagtail import urls as wagtail_urls
 
 urlpatterns = i18n_patterns(
     path("", include(wagtail_urls)),
-    path("digiradar/comments/", include("digiradar_wagtail.comments.urls")),
-    path("digiradar/ratings/", include("digiradar_wagtail.ratings.urls")),
     path("", include("digiradar_wagtail.urls")),
 )

@@ -22,8 +22,8 @@ def test_urls_after_wagtails_page_route_are_shadowed():
     assert "wagtail" in error.msg and "List path(" in error.hint
 
 
-@override_settings(ROOT_URLCONF="tests.ratings.urls_without_ratings")
+@override_settings(ROOT_URLCONF="tests.comments.missing_urls")
 def test_urls_not_included():
     [warning] = w001()
-    assert "not included" in warning.msg and "digiradar_wagtail.ratings.urls" in warning.hint
+    assert "not included" in warning.msg and "digiradar_wagtail.urls" in warning.hint
     assert e006() == []
