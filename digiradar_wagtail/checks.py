@@ -158,15 +158,10 @@ def _block_names(template, depth=0):
     from django.template.loader import get_template
     from django.template.loader_tags import BlockNode, ExtendsNode
 
-    names, stack = set(), [template.nodelist]
-    while stack:
-        for node in stack.pop():
-            if isinstance(node, BlockNode):
-                names.add(node.name)
-            if isinstance(node, ExtendsNode) and isinstance(node.parent_name.var, str) and depth < 10:
-                names |= _block_names(get_template(node.parent_name.var).template, depth + 1)
-            for attr in getattr(node, "child_nodelists", ()):
-                stack.append(getattr(node, attr, None) or [])
+    names = {node.name for node in template.nodelist.get_nodes_by_type(BlockNode)}
+    for node in template.nodelist.get_nodes_by_type(ExtendsNode):
+        if isinstance(node.parent_name.var, str) and depth < 10:
+            names |= _block_names(get_template(node.parent_name.var).template, depth + 1)
     return names
 
 
@@ -213,12 +208,7 @@ def check_base_template(app_configs=None, **kwargs):
                     id=CHECK_ID.format("W005"),
                 )
             )
-    source = getattr(template.origin, "name", None)
-    try:
-        text = open(source, encoding="utf-8").read() if source else ""
-    except OSError:
-        text = ""
-    if '<html lang="en">' in text or "<html lang='en'>" in text:
+    if '<html lang="en">' in template.source or "<html lang='en'>" in template.source:
         messages.append(
             Warning(
                 f"The base template {name!r} declares <html lang=\"en\"> on every page: German pages "

@@ -3,7 +3,3 @@ Participation that comment and rating sub-apps share, and that imports neither o
 in which citizens may take part (``window``), the blocks an editor places on a page (``blocks``)
 and finding them in a page's StreamFields (``streamfield``).
 """
-
-from .window import CLOSED, OPEN, SCHEDULED, window_has_closed, window_is_open
-
-__all__ = ["CLOSED", "OPEN", "SCHEDULED", "window_has_closed", "window_is_open"]

@@ -3,9 +3,9 @@
 from django.core.checks import Tags, Warning, register
 from django.db import DatabaseError
 
-from .blocks import ParticipationWindowBlock
 from .fields import participation_blocks
 
+# participation_key -> the app that draws such a block
 APPS = {"comments": "digiradar_wagtail.comments", "ratings": "digiradar_wagtail.ratings"}
 
 
@@ -19,11 +19,8 @@ def check_stored_participation_blocks(app_configs=None, databases=None, **kwargs
         return []
     from ..models import MeasurePage
 
-    missing = {
-        name: block
-        for name, block in participation_blocks()
-        if isinstance(block, ParticipationWindowBlock) and not block.is_available()
-    }
+    blocks = participation_blocks()
+    missing = {name: APPS[block.participation_key] for name, block in blocks if not block.is_available()}
     if not missing:
         return []
     counts = dict.fromkeys(missing, 0)
@@ -36,10 +33,10 @@ def check_stored_participation_blocks(app_configs=None, databases=None, **kwargs
         return []
     return [
         Warning(
-            f"{count} measure page(s) hold a '{name}' block, but {APPS[missing[name].participation_key]!r} "
-            "is not in INSTALLED_APPS: the block shows nothing.",
-            hint=f"Add {APPS[missing[name].participation_key]!r} to INSTALLED_APPS (and its URLs), or remove "
-            "the block from the measures' Participation tab.",
+            f"{count} measure page(s) hold a '{name}' block, but {missing[name]!r} is not in "
+            "INSTALLED_APPS: the block shows nothing.",
+            hint=f"Add {missing[name]!r} to INSTALLED_APPS, or remove the block from the measures' "
+            "Participation tab.",
             id="digiradar_wagtail.W004",
         )
         for name, count in counts.items()

@@ -95,3 +95,9 @@ def test_the_listing_costs_the_same_queries_for_3_and_12_measures(client, radar)
     for number in range(3, 12):
         builders.make_measure(radar, f"Maßnahme {number}")
     assert count() == few
+
+
+def test_the_message_speaks_the_clients_language(client, measures):
+    response = client.get(LISTING, {**MEASURES, "start_date": "abc"}, HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 400
+    assert "kein gültiger Wert für start_date" in response.json()["message"]
