@@ -15,9 +15,9 @@ from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.permissions import policy_registry
 
 from . import moderation
-from .filters import CommentFilterSet
 from .models import REMOVED, Comment
 from .permissions import MODERATE
+from .viewsets import comment_viewset
 
 
 class HideForm(forms.Form):
@@ -27,12 +27,6 @@ class HideForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Give a reason; the authors are told why.")},
     )
-
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise forms.ValidationError(_("Give a reason; the authors are told why."))
-        return reason
 
 
 class CommentBulkAction(BulkAction):
@@ -56,11 +50,11 @@ class CommentBulkAction(BulkAction):
         return list(model.objects.filter(pk__in=ids).exclude(state=REMOVED).order_by("submit_date", "pk"))
 
     def get_all_objects_in_listing_query(self, parent_id):
-        # "Select all" means all comments the queue's filters show (pending if none are given),
-        # never every comment there is.
-        filters = CommentFilterSet(self.request.GET, queryset=Comment.objects.all(), request=self.request)
-        filters.is_valid()
-        return filters.filter_queryset(Comment.objects.all()).values_list("pk", flat=True)
+        # "Select all" means exactly what the queue shows: its filters and its search (pending
+        # comments if none are given), never every comment there is. Ask the queue itself.
+        queue = comment_viewset.index_view_class(**comment_viewset.get_index_view_kwargs())
+        queue.setup(self.request)
+        return queue.get_queryset().values_list("pk", flat=True)
 
     def check_perm(self, comment):
         return self.permission_policy.user_has_permission_for_instance(self.request.user, MODERATE, comment)

@@ -198,8 +198,10 @@ def check_mail_settings(app_configs=None, **kwargs):
                 id=CHECK_ID.format("W002"),
             )
         )
-    base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or ""
-    if not base_url or urlsplit(base_url).hostname in PLACEHOLDER_HOSTS:
+    # Left out entirely, Wagtail's own check wagtailadmin.W003 says so; we add the empty value and
+    # the placeholder that `wagtail start` writes, which Wagtail accepts.
+    base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", None)
+    if base_url is not None and (not base_url or urlsplit(base_url).hostname in PLACEHOLDER_HOSTS):
         what = "is not set" if not base_url else f"is {base_url!r}, the placeholder of `wagtail start`"
         messages.append(
             Warning(

@@ -327,7 +327,7 @@ class CommentsMenuItem(MenuItem):
         return policy_registry.get_by_type(Comment).user_has_permission(request.user, MODERATE)
 
     def render_component(self, request):
-        count = moderation.pending_summary()[0]
+        count = Comment.objects.filter(state=PENDING).count()
         component = super().render_component(request)
         if count:
             component.label = _("Comments (%(count)d pending)") % {"count": count}

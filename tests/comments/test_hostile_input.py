@@ -156,3 +156,15 @@ def test_report_form_with_garbage(client, measure):
         assert client.post(url, data).status_code == 400
     response = client.post(url, {"reason": "spam", "next": "https://evil.example/"})
     assert response.status_code == 303 and "evil.example" not in response["Location"]
+
+
+def test_a_site_that_mounts_xtd_anyway_cannot_post_past_moderation(logged_in, measure, settings):
+    """Even where django_comments' post view is reachable, our signal handler refuses the post."""
+    action, fields = comment_form(logged_in, measure.url)
+    fields.update(
+        {"comment": "Durch die Hintertür", "url": "", "followup": "", "email": "a@b.de", "name": "A"}
+    )
+    settings.ROOT_URLCONF = "tests.comments.xtd_urlconf"
+    response = logged_in.post("/comments/post/", fields)
+    assert response.status_code == 400
+    assert Comment.objects.count() == 0

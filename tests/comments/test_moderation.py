@@ -208,3 +208,19 @@ def test_digest_mode_sends_one_mail_for_all_new_pending(client, measure, moderat
     assert digest.to == ["mod@example.org"] and digest.body.count("/admin/digiradar-comments/") >= 3
     call_command("digiradar_comments_digest")
     assert len(mail.outbox) == 1  # nothing new, nothing sent
+
+
+def test_bulk_select_all_acts_on_what_the_queue_shows(client, measure, moderator):
+    """Wagtail's "select all" sends the queue's query string along: its search must hold too."""
+    solar = [make_comment(measure, f"Solar Nummer {n}", state=PENDING) for n in range(2)]
+    other = make_comment(measure, "Etwas anderes", state=PENDING)
+    published = make_comment(measure, "Solar schon sichtbar", state=PUBLISHED)
+    client.force_login(moderator)
+    response = client.post(
+        "/admin/bulk/digiradar_comments/comment/hide/?id=all&q=Solar", {"reason": "Doppelt"}
+    )
+    assert response.status_code == 302
+    hidden = set(Comment.objects.filter(state=HIDDEN).values_list("pk", flat=True))
+    assert hidden == {comment.pk for comment in solar}  # the pending matches, as the queue lists them
+    assert Comment.objects.get(pk=other.pk).state == PENDING
+    assert Comment.objects.get(pk=published.pk).state == PUBLISHED
