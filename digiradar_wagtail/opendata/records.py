@@ -74,7 +74,7 @@ def absolute_url(page, request=None):
     return request.build_absolute_uri(url) if url else ""
 
 
-def collect(radar, measures, request=None):
+def collect(radar, measures, request=None, with_aggregates=False):
     """One :class:`MeasureRecord` per measure of ``measures`` (a list), in the same order."""
     locale = radar.locale
     pks = [measure.pk for measure in measures]
@@ -106,7 +106,8 @@ def collect(radar, measures, request=None):
     history = {}
     for entry in MeasureHistoryEntry.objects.filter(measure_key__in=keys):
         history.setdefault(entry.measure_key, []).append(entry)
-    aggregates = load_aggregates(keys)
+    # Only export.json carries the sub-apps' figures (rating results): CSV and feed skip their queries.
+    aggregates = load_aggregates(keys) if with_aggregates else {}
 
     records = []
     for measure in measures:

@@ -31,15 +31,15 @@ def export_urls(radar, querystring="", request=None):
     }
 
 
-def _filtered_records(request, radar):
+def _filtered_records(request, radar, with_aggregates=False):
     result = filter_measures(radar, request.GET, with_choices=False)
-    records = records_module.collect(radar, result.measures, request)
+    records = records_module.collect(radar, result.measures, request, with_aggregates=with_aggregates)
     return result, records, export_urls(radar, result.querystring, request)
 
 
 def export_json(request, radar):
     with translation.override(radar.locale.language_code):
-        result, records, urls = _filtered_records(request, radar)
+        result, records, urls = _filtered_records(request, radar, with_aggregates=True)
         document = export_document(
             radar, list(radar.sectors.all()), list(radar.rings.all()), records, result, urls
         )
