@@ -11,8 +11,7 @@ the admin: citizens write them, and a removed comment keeps its place in the thr
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.db.models import Q
-from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
 
 APP_LABEL = "digiradar_comments"
 CODENAME = "moderate_comments"
@@ -26,17 +25,13 @@ def moderate_permission():
     return Permission.objects.filter(content_type__app_label=APP_LABEL, codename=CODENAME)
 
 
-class CommentPermissionPolicy(BasePermissionPolicy):
+class CommentPermissionPolicy(BaseDjangoAuthPermissionPolicy):
     """Every moderation action needs ``moderate_comments``; adding and deleting are never offered."""
 
     def user_has_permission(self, user, action):
         return action in MODERATION_ACTIONS and user.is_active and user.has_perm(PERMISSION)
 
     def users_with_any_permission(self, actions):
-        users = get_user_model().objects.filter(is_active=True)
         if not MODERATION_ACTIONS.intersection(actions):
-            return users.none()
-        permission = moderate_permission().first()
-        return users.filter(
-            Q(is_superuser=True) | Q(groups__permissions=permission) | Q(user_permissions=permission)
-        ).distinct()
+            return get_user_model().objects.none()
+        return self._get_users_with_any_permission_codenames([CODENAME])

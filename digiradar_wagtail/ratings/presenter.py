@@ -9,12 +9,12 @@ from django.utils.safestring import mark_safe
 
 from ..participation.blocks import RESULTS_AFTER_VOTE, SCALE_STARS, RatingBlock
 from ..participation.streamfield import find_block
-from ..participation.window import window_has_closed, window_is_open
+from ..participation.window import window_is_open
 from . import scales
 from .conf import ratings_settings
 from .models import RatingTarget, Vote
 from .services import get_target, voter_filter
-from .visibility import results_public
+from .visibility import has_closed, results_public
 from .voters import cookie_voter_id, make_form_token
 
 TEMPLATE = "digiradar_ratings/rating_block.html"
@@ -80,8 +80,7 @@ class RatingPresenter:
 
     @property
     def has_closed(self):
-        value = self.value
-        return self.closed_by_moderator or window_has_closed(value["mode"], value.get("closes_at"))
+        return has_closed(self.value, self.closed_by_moderator)
 
     @property
     def scale_conflict(self):

@@ -27,11 +27,14 @@ from ..participation.window import window_has_closed
 HIDING_MODES = (RESULTS_AFTER_VOTE, RESULTS_AFTER_CLOSE)
 
 
+def has_closed(value, closed_by_moderator=False, now=None):
+    """Has the rating block ``value`` closed for good: by a moderator, or its window ended?"""
+    return closed_by_moderator or window_has_closed(value.get("mode"), value.get("closes_at"), now)
+
+
 def results_public(value, closed_by_moderator=False, now=None):
     """Does the rating block ``value`` show its results to someone who has not voted?"""
-    if value.get("show_results") not in HIDING_MODES:
-        return True
-    return closed_by_moderator or window_has_closed(value.get("mode"), value.get("closes_at"), now)
+    return value.get("show_results") not in HIDING_MODES or has_closed(value, closed_by_moderator, now)
 
 
 # Finding rating blocks in raw StreamField data ------------------------------------------------------
