@@ -1,0 +1,87 @@
+# Varnish in front of a Wagtail site with the Digitalisierungsradar (Varnish 6/7, VCL 4.1).
+#
+# What it caches: only responses the application marks "Cache-Control: public" (radar page,
+# measure pages, export.json, export.csv, feed.atom for anonymous visitors), for their s-maxage.
+# What it never caches: anything else, requests of logged-in people (a "sessionid" cookie), the
+# admin, every POST, and the plugin's per-visitor endpoints under .../digiradar/ (form tokens,
+# "your vote", the comment form page), which keep their cookies.
+#
+# Purging: Wagtail's frontend cache (wagtail.contrib.frontend_cache, HTTPBackend) sends
+# "PURGE <url>" with the site's Host. This VCL bans every cached object of that host whose path
+# equals the URL's path, whatever its query string: a purge of a radar page also removes its
+# filtered variants (?ring=...). Only the addresses in the "purgers" ACL may purge.
+#
+# The backend address below is the one "make prod-demo" uses; a city sets its own.
+vcl 4.1;
+
+backend default {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+    .probe = {
+        .url = "/";
+        .expected_response = 302;
+        .interval = 2s;
+        .timeout = 2s;
+        .window = 3;
+        .threshold = 2;
+    }
+}
+
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (!(client.ip ~ purgers)) {
+            return (synth(405, "Purging not allowed from this address"));
+        }
+        ban("obj.http.x-digiradar-host == " + req.http.host +
+            " && obj.http.x-digiradar-path == " + regsub(req.url, "\?.*$", ""));
+        return (synth(200, "Purged"));
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    # Logged-in people (editors, moderators, citizens with an account): never from the cache.
+    if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
+        return (pass);
+    }
+    # The admin and the plugin's per-visitor endpoints keep their cookies and are not cached.
+    if (req.url ~ "^/(admin|django-admin)/" || req.url ~ "^(/[A-Za-z_-]+)?/digiradar/") {
+        return (pass);
+    }
+    # Everything else is the same for every anonymous visitor: cookies play no part in it.
+    unset req.http.Cookie;
+    return (hash);
+}
+
+sub vcl_backend_response {
+    # What the ban above compares (kept on the object, removed before delivery).
+    set beresp.http.x-digiradar-host = bereq.http.host;
+    set beresp.http.x-digiradar-path = regsub(bereq.url, "\?.*$", "");
+    if (beresp.http.Cache-Control !~ "public" || beresp.http.Set-Cookie) {
+        # Only what the application explicitly marks public is shared between visitors.
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
+    # Serve a stale copy for a while if the application does not answer (not after a purge).
+    set beresp.grace = 1h;
+    return (deliver);
+}
+
+sub vcl_deliver {
+    unset resp.http.x-digiradar-host;
+    unset resp.http.x-digiradar-path;
+    if (obj.uncacheable) {
+        set resp.http.X-Cache = "PASS";
+    } elsif (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}
