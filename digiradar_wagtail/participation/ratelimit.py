@@ -5,6 +5,8 @@ Free of models, so that either sub-app works without the radar app. Callers pass
 only a keyed hash of the client, never its address.
 """
 
+import ipaddress
+
 from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 
@@ -26,6 +28,29 @@ def count_event(key, window):
         return 1
 
 
+def client_address(request):
+    """
+    The client's address. With ``DIGIRADAR_TRUSTED_PROXY_COUNT = N`` the N proxies in front of
+    Django each appended the address they were connected from to ``X-Forwarded-For``: the client
+    is the N-th entry from the right. Entries left of it are whatever the client sent, and are
+    never read, so a forged header changes nothing. A request with fewer entries than trusted
+    proxies (one that went around them) and an entry that is no address count as the connection's
+    own address (``REMOTE_ADDR``).
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = digiradar_settings.TRUSTED_PROXY_COUNT
+    if not count:
+        return remote
+    chain = [entry.strip() for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    chain = [entry for entry in chain if entry]
+    if len(chain) < count:
+        return remote
+    try:
+        return str(ipaddress.ip_address(chain[-count]))
+    except ValueError:
+        return remote
+
+
 def client_hash(request, purpose, address_only=False):
     """
     A keyed hash of who is asking, for cache keys and counters: the user id if logged in, else the
@@ -36,5 +61,5 @@ def client_hash(request, purpose, address_only=False):
     if not address_only and getattr(request, "user", None) is not None and request.user.is_authenticated:
         value = f"user:{request.user.pk}"
     else:
-        value = "addr:" + request.META.get("REMOTE_ADDR", "")
+        value = "addr:" + client_address(request)
     return salted_hmac(f"digiradar.{purpose}", value).hexdigest()[:40]

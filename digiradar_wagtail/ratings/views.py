@@ -1,4 +1,8 @@
-"""The public vote endpoint: POST, then a redirect back (or JSON for the enhancing script)."""
+"""
+The public vote endpoint. GET: the rating alone on an uncached page, for a visitor who comes
+from a page that a shared cache keeps (its form carries no token) or from a vote just sent.
+POST: cast, change or withdraw, then a redirect to that page (or JSON for the enhancing script).
+"""
 
 from django.contrib import messages
 from django.core.cache import caches
@@ -7,7 +11,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
 from ..conf import digiradar_settings
@@ -71,14 +75,26 @@ def _purge_now_and_then():
         purge_old_nonces(ratings_settings.RATINGS_FORM_MAX_AGE)
 
 
+def _vote_page(request, page, block_value):
+    context = {
+        "page": page,
+        "request": request,
+        "rating_html": block_value.block.render(block_value, {"page": page, "request": request}),
+        "base_template": digiradar_settings.BASE_TEMPLATE,
+    }
+    return render(request, "digiradar_ratings/vote_page.html", context)
+
+
 @never_cache
-@require_POST
+@require_http_methods(["GET", "POST"])
 def vote(request, page_id):
     """Cast, change or withdraw the visitor's vote on the rating of page ``page_id``."""
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
     block_value = find_rating_block(page)
     if block_value is None:
         return _refuse(request, 404, _("This page has no rating."), page)
+    if request.method == "GET":
+        return _vote_page(request, page, block_value)
     state = RatingPresenter(block_value, page, request)
     if not state.may_vote_as_anyone:
         return _refuse(request, 403, _("Please log in to rate."), page)
@@ -154,9 +170,10 @@ def vote(request, page_id):
         }
         response = JsonResponse({"message": message, "html": block_value.block.render(block_value, context)})
     else:
+        # To the vote page (not the measure page, which a shared cache may keep): it shows the
+        # message, the vote and the results to this visitor.
         messages.success(request, message, extra_tags=MESSAGE_TAG, fail_silently=True)
-        url = page.get_url(request) or "/"
-        response = HttpResponseRedirect(f"{url}#{state.dom_id}", status=303)
+        response = HttpResponseRedirect(f"{request.path}#{state.dom_id}", status=303)
     if raw_cookie:
         set_voter_cookie(response, request, raw_cookie)
     return response

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # digiradar: first, so that public pages reach a shared cache (Varnish) without Vary: Cookie
+    "digiradar_wagtail.public.shared_cache.SharedCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

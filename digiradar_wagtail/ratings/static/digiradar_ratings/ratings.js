@@ -64,6 +64,8 @@
     document.querySelectorAll("[data-digiradar-rating]").forEach(enhance);
   }
 
+  // The visitor's own version of a block, put in place by personal.js, is enhanced too.
+  document.addEventListener("digiradar:personal", init);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
