@@ -1,6 +1,7 @@
 """
 Every signal handler of the radar app, connected in ``AppConfig.ready()``: each measure's history
-on publish, a moved measure adopting its new radar's parts, and redrawing cached radars.
+on publish, a moved measure adopting its new radar's parts, redrawing cached radars and purging
+the front cache.
 """
 
 from django.db.models import Q
@@ -9,6 +10,7 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import front_cache
 from .localization import is_translation
 from .models import MeasurePage, RadarIndexPage, RadarRing, RadarSector
 from .models.history import record_publication
@@ -88,3 +90,27 @@ def _privacy_changed(sender, instance, **kwargs):
     touched = RadarIndexPage.objects.filter(Q(path__startswith=path) | Q(path__in=ancestors))
     for radar_id in touched.values_list("pk", flat=True):
         invalidate_radar(radar_id)
+
+
+# The front cache (Varnish, a CDN): what Wagtail does not purge itself ------------------------------
+# Wagtail purges a published or unpublished page's own URL; a deleted live page is unpublished
+# first, so these receivers also run for deletes, while the page is still in the database.
+@receiver(page_published, sender=MeasurePage, dispatch_uid="digiradar_front_cache_measure_published")
+@receiver(page_unpublished, sender=MeasurePage, dispatch_uid="digiradar_front_cache_measure_unpublished")
+def _purge_measure(sender, instance, **kwargs):
+    if front_cache.is_enabled():
+        front_cache.purge_after_commit(front_cache.measure_urls(instance))
+
+
+@receiver(page_published, sender=RadarIndexPage, dispatch_uid="digiradar_front_cache_radar_published")
+@receiver(page_unpublished, sender=RadarIndexPage, dispatch_uid="digiradar_front_cache_radar_unpublished")
+def _purge_radar(sender, instance, **kwargs):
+    if front_cache.is_enabled():
+        front_cache.purge_after_commit(front_cache.radar_urls(instance))
+
+
+@receiver(post_page_move, dispatch_uid="digiradar_front_cache_move")
+def _purge_moved(sender, instance, url_path_before, parent_page_before, **kwargs):
+    if issubclass(sender, (MeasurePage, RadarIndexPage)) and instance.live and front_cache.is_enabled():
+        page = instance.specific
+        front_cache.purge_after_commit(front_cache.moved_urls(page, url_path_before, parent_page_before))
