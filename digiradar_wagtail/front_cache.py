@@ -11,7 +11,10 @@ here, through the same app and its ``WAGTAILFRONTENDCACHE`` backends:
   ``docs/deploy/varnish.vcl``, so filtered radars and exports go too);
 - a measure moved: the same, its old and new URL, and both radars;
 - a radar published or unpublished: its other translations and its exports in every language;
-  a radar moved: its old URL, its old exports and the old URLs of its measures.
+  a radar moved: its old URL, its old exports and the old URLs of its measures;
+- a page's view restriction (password, login, groups) added, changed or removed: that page,
+  every page below it, and the radars that list any of them with their exports, so that no
+  public copy of a page that has become private is served.
 
 Nothing happens unless ``wagtail.contrib.frontend_cache`` is installed and a backend is
 configured. URLs are collected while the change runs and purged once its transaction commits, so
@@ -25,6 +28,8 @@ import threading
 
 from django.apps import apps
 from django.db import transaction
+from django.db.models import Q
+from wagtail.models import Page
 
 from .models import MeasurePage, RadarIndexPage
 
@@ -107,6 +112,21 @@ def moved_urls(page, url_path_before, parent_before):
             old_measures.append(measure)
         return urls | radar_urls(page) | _export_urls([before]) | _urls_of(old_measures)
     return urls
+
+
+def radars_touched_by(page_path):
+    """The radars at, below or above the page at ``page_path``: those whose listing a change of
+    that page's visibility (and everything below it) can alter."""
+    steplen = RadarIndexPage.steplen
+    ancestors = [page_path[:end] for end in range(steplen, len(page_path) + 1, steplen)]
+    return RadarIndexPage.objects.filter(Q(path__startswith=page_path) | Q(path__in=ancestors))
+
+
+def restricted_urls(page):
+    """What a view restriction added to or removed from ``page`` makes stale (three queries)."""
+    pages = Page.objects.live().descendant_of(page, inclusive=True)
+    radars = list(radars_touched_by(page.path).live())
+    return _urls_of(pages) | _urls_of(radars) | _export_urls(radars)
 
 
 # Purging after the commit -----------------------------------------------------------------------

@@ -4,7 +4,6 @@ on publish, a moved measure adopting its new radar's parts, redrawing cached rad
 the front cache.
 """
 
-from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
@@ -83,13 +82,12 @@ def _radar_published(sender, instance, **kwargs):
 @receiver(post_save, sender=PageViewRestriction, dispatch_uid="digiradar_cache_privacy_saved")
 @receiver(post_delete, sender=PageViewRestriction, dispatch_uid="digiradar_cache_privacy_deleted")
 def _privacy_changed(sender, instance, **kwargs):
-    """A password or login restriction hides a page and all below it: redraw every radar it touches."""
-    path = instance.page.path
-    steplen = RadarIndexPage.steplen
-    ancestors = [path[:end] for end in range(steplen, len(path) + 1, steplen)]
-    touched = RadarIndexPage.objects.filter(Q(path__startswith=path) | Q(path__in=ancestors))
-    for radar_id in touched.values_list("pk", flat=True):
+    """A password or login restriction hides a page and all below it: redraw every radar it touches,
+    and drop the public copies of them all from the front cache."""
+    for radar_id in front_cache.radars_touched_by(instance.page.path).values_list("pk", flat=True):
         invalidate_radar(radar_id)
+    if front_cache.is_enabled():
+        front_cache.purge_after_commit(front_cache.restricted_urls(instance.page))
 
 
 # The front cache (Varnish, a CDN): what Wagtail does not purge itself ------------------------------
