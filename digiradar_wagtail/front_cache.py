@@ -62,7 +62,7 @@ def _export_urls(radars):
 
 
 def _radars_in_every_language(radar_paths):
-    """The live radars at ``radar_paths`` and all their live translations (two queries)."""
+    """The live radars at ``radar_paths`` and all their live translations (one query)."""
     keys = RadarIndexPage.objects.filter(path__in=radar_paths).values("translation_key")
     return list(RadarIndexPage.objects.live().filter(translation_key__in=keys))
 
@@ -72,7 +72,7 @@ def _parent_path(page):
 
 
 def measure_urls(measure):
-    """Every URL other than the measure's own that shows ``measure`` (six queries, whatever the
+    """Every URL other than the measure's own that shows ``measure`` (three queries, whatever the
     number of translations, radars and related measures)."""
     translations = list(MeasurePage.objects.filter(translation_key=measure.translation_key))
     radars = _radars_in_every_language(
@@ -123,7 +123,7 @@ def radars_touched_by(page_path):
 
 
 def restricted_urls(page):
-    """What a view restriction added to or removed from ``page`` makes stale (three queries)."""
+    """What a view restriction added to or removed from ``page`` makes stale (two queries)."""
     pages = Page.objects.live().descendant_of(page, inclusive=True)
     radars = list(radars_touched_by(page.path).live())
     return _urls_of(pages) | _urls_of(radars) | _export_urls(radars)
