@@ -27,6 +27,7 @@ import logging
 import threading
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from wagtail.models import Page
@@ -39,12 +40,12 @@ EXPORT_FILES = ("export.json", "export.csv", "feed.atom")
 
 
 def is_enabled():
-    """Is the front cache app installed with at least one purge backend?"""
-    if not apps.is_installed("wagtail.contrib.frontend_cache"):
-        return False
-    from wagtail.contrib.frontend_cache.utils import get_backends
-
-    return bool(get_backends())
+    """Is the front cache app installed with at least one purge backend configured?"""
+    # Read as Wagtail's get_backends() reads it, without building the backends (a CDN's client).
+    return apps.is_installed("wagtail.contrib.frontend_cache") and bool(
+        getattr(settings, "WAGTAILFRONTENDCACHE", None)
+        or getattr(settings, "WAGTAILFRONTENDCACHE_LOCATION", None)
+    )
 
 
 # What is stale after a change -------------------------------------------------------------------
@@ -131,6 +132,7 @@ def restricted_urls(page):
 
 # Purging after the commit -----------------------------------------------------------------------
 class _Pending(threading.local):
+    # The URLs of a transaction that rolls back stay here and go with the next purge: harmless.
     def __init__(self):
         self.urls = set()
 

@@ -86,3 +86,14 @@ def test_the_urls_of_a_measure_take_the_same_queries_however_many_pages_show_it(
 
     assert len(urls) > 12
     assert len(many) == len(few), [query["sql"] for query in many]
+
+
+def test_only_a_configured_front_cache_is_purged(settings):
+    assert not front_cache.is_enabled()  # the test settings name no backend
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:9",
+        }
+    }
+    assert front_cache.is_enabled()
