@@ -9,9 +9,10 @@ here, through the same app and its ``WAGTAILFRONTENDCACHE`` backends:
   as related, its radar page in every language and that radar's ``export.json``, ``export.csv``
   and ``feed.atom`` (a purge of a path drops every query string of it in the VCL of
   ``docs/deploy/varnish.vcl``, so filtered radars and exports go too);
-- a measure moved: the same, its old and new URL, and both radars;
+- a measure moved or given a new slug: the same, its old and new URL, and both radars;
 - a radar published or unpublished: its other translations and its exports in every language;
-  a radar moved: its old URL, its old exports and the old URLs of its measures;
+  a radar moved or given a new slug: its old URL, its old exports and the old URLs of its
+  measures;
 - a page's view restriction (password, login, groups) added, changed or removed: that page,
   every page below it, and the radars that list any of them with their exports, so that no
   public copy of a page that has become private is served.

@@ -7,7 +7,7 @@ the front cache.
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import front_cache
 from .localization import is_translation
@@ -107,8 +107,20 @@ def _purge_radar(sender, instance, **kwargs):
         front_cache.purge_after_commit(front_cache.radar_urls(instance))
 
 
+_MOVABLE = (MeasurePage, RadarIndexPage)  # the pages whose URLs others show
+
+
 @receiver(post_page_move, dispatch_uid="digiradar_front_cache_move")
 def _purge_moved(sender, instance, url_path_before, parent_page_before, **kwargs):
-    if issubclass(sender, (MeasurePage, RadarIndexPage)) and instance.live and front_cache.is_enabled():
+    if issubclass(sender, _MOVABLE) and instance.live and front_cache.is_enabled():
         page = instance.specific
         front_cache.purge_after_commit(front_cache.moved_urls(page, url_path_before, parent_page_before))
+
+
+@receiver(page_slug_changed, dispatch_uid="digiradar_front_cache_slug")
+def _purge_renamed(sender, instance, instance_before, **kwargs):
+    """A new slug moves the page (and a radar's measures) to new URLs within the same parent.
+    Wagtail's redirects app purges the old URL too, but fails on a slug with umlauts."""
+    if issubclass(sender, _MOVABLE) and instance_before.live and front_cache.is_enabled():
+        urls = front_cache.moved_urls(instance, instance_before.url_path, instance.get_parent())
+        front_cache.purge_after_commit(urls)
