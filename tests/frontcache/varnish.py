@@ -2,19 +2,20 @@
 A real Varnish (Debian's ``varnishd``) in front of pytest-django's live server, started from the
 VCL cities get (``docs/deploy/varnish.vcl``) with only its backend port replaced.
 
-Fixtures, for any test module that imports them (``from tests.frontcache.varnish import
-varnish, varnish_url``):
+Fixtures, for any test directory whose conftest imports them (``from tests.frontcache.varnish
+import _varnish_process, varnish, varnish_url``):
 
 - ``varnish``: the running :class:`Varnish` (``.url``, ``.port``, ``.stop()``, ``.start()``,
   ``.ban_all()``, ``.get(path)``, ``.serve_default_site()``) with an empty cache and
-  ``WAGTAILFRONTENDCACHE`` pointing at it. One varnishd serves each test module; a test that stopped
-  it gets it started again by the next one. Wagtail purges a page at its Site's host
-  and port: once the test has made its site, ``varnish.serve_default_site()`` puts the default
-  site on Varnish's address, so that what Wagtail purges is what a visitor (or a browser) of
+  ``WAGTAILFRONTENDCACHE`` pointing at it; it brings ``transactional_db`` with serialized
+  rollback, as the live server needs. One varnishd serves each test module; a test that stopped
+  it gets it started again by the next one. Wagtail purges a page at its Site's host and port:
+  once the test has made its site, ``varnish.serve_default_site()`` puts the default site on
+  Varnish's address, so that what Wagtail purges is what a visitor (or a browser) of
   ``varnish.url`` sees.
 - ``varnish_url``: ``varnish.url``, e.g. ``http://127.0.0.1:40123``.
 
-Without ``/usr/sbin/varnishd`` the tests are skipped, except under CI (``CI=true``), where they
+Without ``/usr/sbin/varnishd`` the tests are skipped, except under CI (``CI`` set), where they
 fail: CI installs Debian's ``varnish`` and must run them.
 """
 
