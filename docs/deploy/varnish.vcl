@@ -2,9 +2,9 @@
 #
 # What it caches: only responses the application marks "Cache-Control: public" (radar page,
 # measure pages, export.json, export.csv, feed.atom for anonymous visitors), for their s-maxage.
-# What it never caches: anything else, requests of logged-in people (a "sessionid" cookie), the
-# admin, every POST, and the plugin's per-visitor endpoints under .../digiradar/ (form tokens,
-# "your vote", the comment form page), which keep their cookies.
+# What it never caches: anything else, requests of logged-in people (a "sessionid" cookie or an
+# Authorization header), the admin, every POST, and the plugin's per-visitor endpoints under
+# .../digiradar/ (form tokens, "your vote", the comment form page), which keep their cookies.
 #
 # Purging: Wagtail's frontend cache (wagtail.contrib.frontend_cache, HTTPBackend) sends
 # "PURGE <url>" with the site's Host. This VCL bans every cached object of that host whose path
@@ -39,6 +39,9 @@ sub vcl_recv {
         if (!(client.ip ~ purgers)) {
             return (synth(405, "Purging not allowed from this address"));
         }
+        if (!req.http.host) {
+            return (synth(400, "PURGE needs a Host header"));
+        }
         ban("obj.http.x-digiradar-host == " + req.http.host +
             " && obj.http.x-digiradar-path == " + regsub(req.url, "\?.*$", ""));
         return (synth(200, "Purged"));
@@ -47,7 +50,7 @@ sub vcl_recv {
         return (pass);
     }
     # Logged-in people (editors, moderators, citizens with an account): never from the cache.
-    if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
+    if (req.http.Cookie ~ "(^|;\s*)sessionid=" || req.http.Authorization) {
         return (pass);
     }
     # The admin and the plugin's per-visitor endpoints keep their cookies and are not cached.
