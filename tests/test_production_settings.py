@@ -27,7 +27,11 @@ CITY = {
 
 
 def manage(*args, **env):
-    environment = {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "example_site.production"}
+    environment = {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "example_site.production",
+        "PYTHONPATH": str(ROOT),  # this checkout's plugin, not another one installed in the venv
+    }
     environment.update({key: value for key, value in env.items() if value is not None})
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -65,7 +69,7 @@ def test_settings_come_from_the_environment():
         env={
             "PATH": os.environ.get("PATH", ""),
             "DJANGO_SETTINGS_MODULE": "example_site.production",
-            "PYTHONPATH": str(ROOT / "example_site"),
+            "PYTHONPATH": os.pathsep.join([str(ROOT / "example_site"), str(ROOT)]),
             **CITY,
         },
         capture_output=True,

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .settings import *  # noqa: F403
-from .settings import BASE_DIR, INSTALLED_APPS
+from .settings import BASE_DIR, INSTALLED_APPS, MIDDLEWARE
 
 
 def env(name, default=None, required=None):
@@ -100,13 +100,18 @@ DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
     "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
 )
 
+# While PostgreSQL restarts, requests that need it are answered 503 with Retry-After, not 500.
+# (Its place does not matter: it only handles what views raise.)
+MIDDLEWARE = [*MIDDLEWARE, "digiradar_wagtail.middleware.DatabaseUnavailableMiddleware"]
+
 # Redis: the shared cache --------------------------------------------------------------------
 # Rate-limit counters and the radar's fragment cache live here, shared by every application
 # process and host. Short timeouts: an unreachable Redis must not hold a request for long.
 REDIS_TIMEOUT = float(env("REDIS_TIMEOUT", "1"))
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Django's RedisCache, but a stopped Redis costs no page a 500 (example_site/cache.py).
+        "BACKEND": "example_site.cache.FailSoftRedisCache",
         "LOCATION": env(
             "REDIS_URL", required="redis://host:6379/0, the cache every application host shares."
         ),
