@@ -219,7 +219,7 @@ class Varnish:
         self.workdir = Path(f"/tmp/varnish-{name}")
         self.process = None
 
-    def start(self):
+    def start(self, ready_path="/de/"):
         vcl = VCL.read_text().replace('.port = "8000";', f'.port = "{self.backend_port}";', 1)
         if f'.port = "{self.backend_port}";' not in vcl:
             raise RuntimeError(f"{VCL} no longer names its backend port as '.port = \"8000\";'")
@@ -244,30 +244,23 @@ class Varnish:
             ],
             stdout=subprocess.DEVNULL,
         )
-        wait_for(lambda: port_open(self.port), f"varnishd on {self.port}", 30, self.process)
+        # The VCL's health probe needs a few seconds to call a fresh backend healthy.
+        url = f"http://127.0.0.1:{self.port}{ready_path}"
+        wait_for(lambda: http_status(url) == 200, f"varnishd on {self.port}", 30, self.process)
         return self
 
-    def counters(self):
-        """Varnish's own hit and miss counters since it started."""
+    def counters(self, names=("MAIN.cache_hit", "MAIN.cache_miss", "MAIN.backend_unhealthy")):
+        """Varnish's own counters since it started, e.g. ``{"cache_hit": 10, ...}``."""
+        fields = [argument for name in names for argument in ("-f", name)]
         result = subprocess.run(
-            [
-                "varnishstat",
-                "-n",
-                str(self.workdir),
-                "-1",
-                "-j",
-                "-f",
-                "MAIN.cache_hit",
-                "-f",
-                "MAIN.cache_miss",
-            ],
+            ["varnishstat", "-n", str(self.workdir), "-1", "-j", *fields],
             capture_output=True,
             text=True,
             check=True,
         )
         data = json.loads(result.stdout)
         data = data.get("counters", data)
-        return {name.split(".")[1]: data[name]["value"] for name in ("MAIN.cache_hit", "MAIN.cache_miss")}
+        return {name.split(".", 1)[1]: data[name]["value"] for name in names if name in data}
 
     def stop(self):
         stop_process(self.process)
