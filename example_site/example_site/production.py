@@ -181,6 +181,9 @@ COMMENTS_XTD_CONTACT_EMAIL = env("CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
 # images and documents go to MEDIA_ROOT, which every application host must share.
 STATIC_ROOT = env("STATIC_ROOT", str(BASE_DIR / "static_collected"))
 MEDIA_ROOT = env("MEDIA_ROOT", str(BASE_DIR / "media"))
+# The spreadsheet import keeps its preview here between dry run and confirmation: with several
+# application hosts, a directory they share (or the admin pinned to one host).
+FILE_UPLOAD_TEMP_DIR = env("FILE_UPLOAD_TEMP_DIR")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
