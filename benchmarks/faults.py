@@ -21,6 +21,7 @@ Every simulated citizen comes from 127.0.0.1, so the vote rate limits are raised
 in benchmarks/ratings_load.py); they are still counted, in Redis.
 """
 
+import http.client
 import json
 import os
 import shutil
@@ -107,7 +108,7 @@ class Load:
         self.running = threading.Event()
         self.citizens = [Citizen(base, page, number) for number in range(VOTERS)]
         for citizen in self.citizens:
-            citizen.acknowledged = None
+            citizen.acknowledged, citizen.resent = None, False
         self.threads = []
 
     def note(self, kind, status):
@@ -131,16 +132,21 @@ class Load:
             if not citizen.fields:
                 try:
                     citizen.load()
-                except OSError:  # the page itself failed (counted by the readers); try again
+                except (OSError, http.client.HTTPException):  # the page failed (the readers count it)
                     time.sleep(0.2)
                     continue
             value = (citizen.number + round_) % 5 + 1
             round_ += 1
             try:
                 status = citizen.send("vote", value)
-            except OSError as error:  # refused or timed out: no answer at all
+            except (OSError, http.client.HTTPException) as error:  # no answer, or cut off
                 status = f"error:{type(getattr(error, 'reason', error)).__name__}"
             self.note("vote", status)
+            if status == 409 and citizen.resent:
+                # "Form already used" on resending: the request answered 5xx had committed its token.
+                with self.lock:
+                    self.committed_but_5xx += 1
+            citizen.resent = str(status).startswith("5")
             if status == 200:
                 citizen.acknowledged = value
             else:
@@ -199,6 +205,7 @@ def check_votes(env, load):
 
 def run_fault(name, load, env, break_it, repair):
     load.records.clear()
+    load.committed_but_5xx = 0
     for citizen in load.citizens:
         citizen.unanswered = set()  # values sent during this run without a 2xx answer
     load.phase = "before"
@@ -225,6 +232,8 @@ def run_fault(name, load, env, break_it, repair):
         "votes_acknowledged": sum(
             1 for _, kind, status in load.records if kind == "vote" and status == "200"
         ),
+        # votes answered 5xx that were committed all the same (a 409 when the same form was resent)
+        "votes_5xx_but_committed": load.committed_but_5xx,
         **check_votes(env, load),
     }
     line["server_errors_500"] = statuses.get("500", 0)

@@ -11,6 +11,7 @@ X-Cache header the VCL sets, and Varnish's own counters). The goal through Varni
 of at least 0.99 (``goal_met``). Everything stays on 127.0.0.1.
 """
 
+import http.client
 import json
 import os
 import statistics
@@ -49,7 +50,7 @@ def fetch(url, timeout=TIMEOUT):
             status, cache = response.status, response.headers.get("X-Cache")
     except urllib.error.HTTPError as error:
         status, cache = error.code, error.headers.get("X-Cache")
-    except OSError as error:  # refused, reset, timed out
+    except (OSError, http.client.HTTPException) as error:  # refused, reset, cut off, timed out
         reason = getattr(error, "reason", error)
         status, cache = f"error:{type(reason).__name__}", None
     return status, cache, time.perf_counter() - started

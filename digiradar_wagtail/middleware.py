@@ -3,7 +3,9 @@ A database that cannot be reached answers 503 with ``Retry-After``, not 500.
 
 While PostgreSQL restarts or fails over, every view that touches it raises ``OperationalError`` or
 ``InterfaceError``. A 503 tells browsers, Varnish and monitoring that this is temporary, and a
-citizen whose vote or comment got it knows it was not saved and can send it again. Add
+citizen whose vote or comment got it can send it again. It does not say that nothing was saved:
+a view may fail after its transaction committed (the vote view re-renders the rating from the
+database after storing the vote). Add
 ``"digiradar_wagtail.middleware.DatabaseUnavailableMiddleware"`` to ``MIDDLEWARE``; use it with
 ``CONN_HEALTH_CHECKS = True`` so that connections broken by the restart are replaced afterwards.
 """
@@ -19,10 +21,8 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
 # Both languages at once: the message must not depend on anything that could fail with the database.
 MESSAGE = (
-    "Die Seite ist gerade nicht erreichbar; was Sie gesendet haben, wurde nicht gespeichert. "
-    "Bitte versuchen Sie es in einer halben Minute noch einmal. / "
-    "This page is unavailable right now; what you sent has not been saved. "
-    "Please try again in half a minute."
+    "Die Seite ist gerade nicht erreichbar. Bitte versuchen Sie es in einer halben Minute noch einmal. / "
+    "This page is unavailable right now. Please try again in half a minute."
 )
 
 

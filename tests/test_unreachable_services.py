@@ -72,7 +72,7 @@ def test_a_database_error_is_answered_503_with_retry_after_in_both_languages(err
     assert response["Retry-After"] == "30"
     assert "no-cache" in response["Cache-Control"]
     text = response.content.decode()
-    assert "nicht gespeichert" in text and "has not been saved" in text
+    assert "nicht erreichbar" in text and "unavailable right now" in text
 
 
 def test_the_vote_script_gets_its_503_as_json():
