@@ -1,7 +1,9 @@
 """
 The read path as a city runs it: ``python -m benchmarks.read_path``.
 
-The demo city (load_demo: a radar and 32 measures) on the production stack of ``make prod-demo``:
+The demo city (load_demo: a radar and 32 measures, in the PostgreSQL database
+digiradar_prod_bench_read, created and loaded on the first run and kept for the next) on the
+production stack of ``make prod-demo``:
 Varnish (docs/deploy/varnish.vcl) -> gunicorn x4 (example_site.production) -> PostgreSQL + Redis.
 CLIENTS concurrent clients (threads) read the German radar page and the 32 German measure pages
 in turn, REQUESTS in all (or as many as SECONDS allow), first through Varnish, then directly
