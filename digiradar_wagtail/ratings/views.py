@@ -4,8 +4,11 @@ from a page that a shared cache keeps (its form carries no token) or from a vote
 POST: cast, change or withdraw, then a redirect to that page (or JSON for the enhancing script).
 """
 
+import logging
+
 from django.contrib import messages
 from django.core.cache import caches
+from django.db import DatabaseError
 from django.http import HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
@@ -28,6 +31,8 @@ from .voters import (
     within_new_vote_limit,
     within_rate_limit,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def _error_messages():
@@ -70,9 +75,13 @@ def _read_value(request, scale):
 
 
 def _purge_now_and_then():
-    # Once an hour is enough: expired tokens are refused by their signature anyway.
-    if caches[digiradar_settings.CACHE_ALIAS].add("digiradar_ratings:purged", 1, timeout=3600):
-        purge_old_nonces(ratings_settings.RATINGS_FORM_MAX_AGE)
+    # Once an hour is enough: expired tokens are refused by their signature anyway. Housekeeping
+    # after a stored vote: neither an unreachable cache nor database may turn the vote into an error.
+    try:
+        if caches[digiradar_settings.CACHE_ALIAS].add("digiradar_ratings:purged", 1, timeout=3600):
+            purge_old_nonces(ratings_settings.RATINGS_FORM_MAX_AGE)
+    except Exception:  # each cache backend raises its own errors
+        logger.warning("Old rating form tokens not purged", exc_info=True)
 
 
 def _vote_page(request, page, block_value):
@@ -148,7 +157,6 @@ def vote(request, page_id):
             message = _error_messages().get(type(error), _error_messages()[RatingError])
             return _refuse(request, error.status, message, page)
     _purge_now_and_then()
-
     if value is not None:
         message = (
             _("Thank you! Your vote has been saved.")
@@ -162,13 +170,20 @@ def vote(request, page_id):
         request.COOKIES[ratings_settings.RATINGS_COOKIE_NAME] = raw_cookie
 
     if _wants_json(request):
-        context = {
-            "page": page,
-            "request": request,
-            "csrf_token": get_token(request),
-            "rating_message": message,
-        }
-        response = JsonResponse({"message": message, "html": block_value.block.render(block_value, context)})
+        try:
+            context = {
+                "page": page,
+                "request": request,
+                "csrf_token": get_token(request),
+                "rating_message": message,
+            }
+            payload = {"message": message, "html": block_value.block.render(block_value, context)}
+        except DatabaseError:
+            # The vote is stored; the database went away just after. Say that it counted (and set
+            # the voter's cookie below) rather than a 503 that would invite a second vote.
+            logger.warning("Vote stored, but the rating could not be redrawn", exc_info=True)
+            payload = {"message": message}
+        response = JsonResponse(payload)
     else:
         # To the vote page (not the measure page, which a shared cache may keep): it shows the
         # message, the vote and the results to this visitor.
