@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := cd example_site && ../$(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-postgres bench lint messages install clean dist
+.PHONY: demo prod-demo test test-postgres bench lint messages install clean dist
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ demo: $(STAMP)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:8000
+
+# The demo as a city runs it, in the foreground until Ctrl-C: Varnish on 127.0.0.1:8080 -> gunicorn x4
+# on 127.0.0.1:8000 -> PostgreSQL (database digiradar_prod_demo) + Redis (docs/deploy.md).
+prod-demo: $(STAMP)
+	cd example_site && ../$(BIN)/python run_stack.py
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -5,7 +5,13 @@ import subprocess
 import sys
 
 # Each benchmark runs in its own process: they configure Django differently.
-BENCHMARKS = ["benchmarks.radar_page", "benchmarks.ratings_load"]
+BENCHMARKS = [
+    "benchmarks.radar_page",
+    "benchmarks.ratings_load",
+    # the production stack (make prod-demo): Varnish -> gunicorn x4 -> PostgreSQL + Redis
+    "benchmarks.read_path",
+    "benchmarks.faults",
+]
 
 
 def main():

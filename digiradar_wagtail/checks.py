@@ -87,6 +87,8 @@ def check_plugin_settings(app_configs=None, **kwargs):
             "HISTORY_MARKER_DAYS": "Days a measure counts as new or moved",
             "RADAR_CACHE_TIMEOUT": "Seconds a rendered radar stays in the cache",
             "RADAR_SIZE": "Edge length of the radar's view box",
+            "PUBLIC_CACHE_SECONDS": "Seconds a shared cache may keep a public page (0: not at all)",
+            "TRUSTED_PROXY_COUNT": "Proxies in front of Django that append to X-Forwarded-For",
         },
         0,
         CHECK_ID.format("E009"),
@@ -258,6 +260,37 @@ def check_shared_cache(app_configs=None, **kwargs):
                 "comments and votes through) and a publish redraws the radar in one process only.",
                 hint="Use a shared cache such as django.core.cache.backends.redis.RedisCache.",
                 id=CHECK_ID.format("W007"),
+            )
+        ]
+    return []
+
+
+@register(Tags.caches)
+def check_shared_cache_middleware(app_configs=None, **kwargs):
+    from .conf import digiradar_settings
+    from .public.shared_cache import MIDDLEWARE
+
+    middleware = list(getattr(settings, "MIDDLEWARE", []))
+    if not digiradar_settings.PUBLIC_CACHE_SECONDS:
+        return []
+    if MIDDLEWARE not in middleware:
+        return [
+            Warning(
+                f"{MIDDLEWARE} is not in MIDDLEWARE: no public page can be kept by a shared cache "
+                "(Varnish, a CDN), every anonymous visit renders the page anew.",
+                hint="Add it as the first entry of MIDDLEWARE, or set DIGIRADAR_PUBLIC_CACHE_SECONDS = 0 "
+                "to say that no shared cache is wanted.",
+                id=CHECK_ID.format("W008"),
+            )
+        ]
+    session = "django.contrib.sessions.middleware.SessionMiddleware"
+    if session in middleware and middleware.index(MIDDLEWARE) > middleware.index(session):
+        return [
+            Error(
+                f"{MIDDLEWARE} comes after {session} in MIDDLEWARE: it cannot take back the "
+                "'Vary: Cookie' the session middleware adds, so no shared cache keeps a public page.",
+                hint="Move it to the top of MIDDLEWARE.",
+                id=CHECK_ID.format("E013"),
             )
         ]
     return []

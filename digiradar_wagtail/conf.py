@@ -38,6 +38,16 @@ DEFAULTS = {
     # of whose parts (larger than 1 MB unpacked) is packed more tightly than this ratio.
     "IMPORT_MAX_UNPACKED_BYTES": 50 * 1024 * 1024,
     "IMPORT_MAX_COMPRESSION_RATIO": 100,
+    # Shared caches (Varnish, a CDN) -----------------------------------------------------------
+    # Seconds a shared cache may keep the public pages (radar, measures, exports, feed) that an
+    # anonymous visitor gets: their ``s-maxage`` (browsers revalidate: ``max-age=0``). Needs
+    # ``digiradar_wagtail.public.shared_cache.SharedCacheMiddleware`` at the top of MIDDLEWARE;
+    # 0 turns shared caching off (every page is rendered per visitor).
+    "PUBLIC_CACHE_SECONDS": 10 * 60,
+    # How many proxies in front of Django append the client's address to X-Forwarded-For
+    # (Varnish alone: 1; a CDN and Varnish: 2). 0: the connection's address (REMOTE_ADDR) is the
+    # client's. Rate limits and client hashes use the address found this way.
+    "TRUSTED_PROXY_COUNT": 0,
     # Participation (comments and ratings) --------------------------------------------------
     # (The comment sub-app's settings are in digiradar_wagtail/comments/conf.py.)
     # The site's privacy page, linked from the consent checkbox of the comment form: one URL,

@@ -1,14 +1,15 @@
 """
 Every signal handler of the radar app, connected in ``AppConfig.ready()``: each measure's history
-on publish, a moved measure adopting its new radar's parts, and redrawing cached radars.
+on publish, a moved measure adopting its new radar's parts, redrawing cached radars and purging
+the front cache.
 """
 
-from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from . import front_cache
 from .localization import is_translation
 from .models import MeasurePage, RadarIndexPage, RadarRing, RadarSector
 from .models.history import record_publication
@@ -81,10 +82,45 @@ def _radar_published(sender, instance, **kwargs):
 @receiver(post_save, sender=PageViewRestriction, dispatch_uid="digiradar_cache_privacy_saved")
 @receiver(post_delete, sender=PageViewRestriction, dispatch_uid="digiradar_cache_privacy_deleted")
 def _privacy_changed(sender, instance, **kwargs):
-    """A password or login restriction hides a page and all below it: redraw every radar it touches."""
-    path = instance.page.path
-    steplen = RadarIndexPage.steplen
-    ancestors = [path[:end] for end in range(steplen, len(path) + 1, steplen)]
-    touched = RadarIndexPage.objects.filter(Q(path__startswith=path) | Q(path__in=ancestors))
-    for radar_id in touched.values_list("pk", flat=True):
+    """A password or login restriction hides a page and all below it: redraw every radar it touches,
+    and drop the public copies of them all from the front cache."""
+    for radar_id in front_cache.radars_touched_by(instance.page.path).values_list("pk", flat=True):
         invalidate_radar(radar_id)
+    if front_cache.is_enabled():
+        front_cache.purge_after_commit(front_cache.restricted_urls(instance.page))
+
+
+# The front cache (Varnish, a CDN): what Wagtail does not purge itself ------------------------------
+# Wagtail purges a published or unpublished page's own URL; a deleted live page is unpublished
+# first, so these receivers also run for deletes, while the page is still in the database.
+@receiver(page_published, sender=MeasurePage, dispatch_uid="digiradar_front_cache_measure_published")
+@receiver(page_unpublished, sender=MeasurePage, dispatch_uid="digiradar_front_cache_measure_unpublished")
+def _purge_measure(sender, instance, **kwargs):
+    if front_cache.is_enabled():
+        front_cache.purge_after_commit(front_cache.measure_urls(instance))
+
+
+@receiver(page_published, sender=RadarIndexPage, dispatch_uid="digiradar_front_cache_radar_published")
+@receiver(page_unpublished, sender=RadarIndexPage, dispatch_uid="digiradar_front_cache_radar_unpublished")
+def _purge_radar(sender, instance, **kwargs):
+    if front_cache.is_enabled():
+        front_cache.purge_after_commit(front_cache.radar_urls(instance))
+
+
+_MOVABLE = (MeasurePage, RadarIndexPage)  # the pages whose URLs others show
+
+
+@receiver(post_page_move, dispatch_uid="digiradar_front_cache_move")
+def _purge_moved(sender, instance, url_path_before, parent_page_before, **kwargs):
+    if issubclass(sender, _MOVABLE) and instance.live and front_cache.is_enabled():
+        page = instance.specific
+        front_cache.purge_after_commit(front_cache.moved_urls(page, url_path_before, parent_page_before))
+
+
+@receiver(page_slug_changed, dispatch_uid="digiradar_front_cache_slug")
+def _purge_renamed(sender, instance, instance_before, **kwargs):
+    """A new slug moves the page (and a radar's measures) to new URLs within the same parent.
+    Wagtail's redirects app purges the old URL too, but fails on a slug with umlauts."""
+    if issubclass(sender, _MOVABLE) and instance_before.live and front_cache.is_enabled():
+        urls = front_cache.moved_urls(instance, instance_before.url_path, instance.get_parent())
+        front_cache.purge_after_commit(urls)

@@ -5,7 +5,8 @@ Everything the plugin serves on the public site, in one include placed before Wa
     path("", include("digiradar_wagtail.urls")),
     path("", include(wagtail_urls)),
 
-It holds the radar's open-data files (``<radar URL>export.json``, ``export.csv``, ``feed.atom``)
+It holds the per-visitor parts of a page cached for everyone (``digiradar/personal/<id>/``), the
+radar's open-data files (``<radar URL>export.json``, ``export.csv``, ``feed.atom``)
 and the URLs of each installed sub-app under ``digiradar/``, each app's own URL module with its own
 namespace (``digiradar_ratings``, ``digiradar_comments``). An app that is not installed adds nothing.
 """
@@ -14,6 +15,7 @@ from django.apps import apps
 from django.urls import include, path, re_path
 
 from . import views
+from .public.personal import personal_parts
 
 SUB_APPS = [
     ("digiradar_wagtail.ratings", "digiradar/ratings/"),
@@ -23,6 +25,7 @@ SUB_APPS = [
 urlpatterns = [
     path(prefix, include(f"{app}.urls")) for app, prefix in SUB_APPS if apps.is_installed(app)
 ] + [
+    path("digiradar/personal/<int:page_id>/", personal_parts, name="digiradar_personal_parts"),
     re_path(
         r"^(?P<page_path>(?:[\w\-]+/)*)(?P<export>export\.json|export\.csv|feed\.atom)$",
         views.radar_export,

@@ -10,6 +10,7 @@ from wagtail.models import Site
 
 from .models import RadarIndexPage
 from .opendata import views as opendata_views
+from .public.shared_cache import serve_for_cache
 
 
 def radar_export(request, page_path, export):
@@ -32,4 +33,4 @@ def radar_export(request, page_path, export):
         "export.csv": opendata_views.export_csv,
         "feed.atom": opendata_views.feed_atom,
     }[export]
-    return handler(request, radar)
+    return serve_for_cache(request, lambda: handler(request, radar))

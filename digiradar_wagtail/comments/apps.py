@@ -30,11 +30,12 @@ class DigiradarCommentsConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from .. import extensions
-        from . import checks, signal_handlers  # noqa: F401  (checks register themselves)
+        from . import checks, front_cache, signal_handlers  # noqa: F401  (checks register themselves)
         from .blocks import render_comments_block
         from .models import Comment
         from .permissions import CommentPermissionPolicy
 
         register_permission_policy(Comment, CommentPermissionPolicy(Comment))
         signal_handlers.connect()
+        front_cache.connect()
         extensions.register_block_renderer("comments", render_comments_block)

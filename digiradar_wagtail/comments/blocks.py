@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 
 from ..conf import privacy_url
 from ..participation.blocks import CommentsBlock
+from ..public.shared_cache import rendered_for_everyone
 from .conf import comments_settings
 from .forms import CommentForm
 from .models import PUBLISHED, Discussion
@@ -34,7 +35,9 @@ def render_comments_block(block, value, parent_context):
         context["comments_unavailable"] = True
     else:
         context.update(discussion_context(request, page, block.is_open(value)))
-    return mark_safe(render_to_string(TEMPLATE, context))  # autoescaped template
+    # With the request, so that the context processors (the CSRF token) run where no page
+    # template did, as on the vote page and in the per-visitor endpoint.
+    return mark_safe(render_to_string(TEMPLATE, context, request=request))  # autoescaped template
 
 
 def _int(value):
@@ -86,14 +89,22 @@ def discussion_context(request, page, is_open, form=None):
     reply_parent = None
     if reply_to:
         reply_parent = discussion_comments(discussion).filter(pk=reply_to, state=PUBLISHED).first()
-    if form is None:
+    shared = rendered_for_everyone(request)
+    if form is None and not shared:
         form = CommentForm(
             discussion,
             initial={"page": page.pk, "reply_to": reply_parent.pk if reply_parent else 0},
             user=request.user,
         )
     status = request.GET.get(STATUS_PARAMETER)
+    write_url = reverse("digiradar_comments:write", kwargs={"page_id": page.pk})
     return {
+        # Rendered for a shared cache: no form (its tokens are the visitor's), a link to the
+        # uncached form page instead, and the page's script fetches the visitor's version.
+        "shared": shared,
+        "personal_url": reverse("digiradar_personal_parts", kwargs={"page_id": page.pk}) if shared else "",
+        "write_url": write_url,
+        "reply_base_url": write_url if shared else page.get_url(request),
         "discussion": discussion,
         "threads": threads,
         "threads_page": threads_page,

@@ -22,14 +22,14 @@ def reporter_key(request):
     return client_hash(request, REPORTER_PURPOSE)
 
 
-def hit_rate_limit(request, kind, limit, window):
+def hit_rate_limit(request, kind, limit):
     """
     Count one event of ``kind`` ("post", "report") for this client address; True once more than
-    ``limit`` happened in ``window`` seconds. By address even when logged in: one person with
-    several accounts still writes from one address.
+    ``limit`` happened within ``DIGIRADAR_COMMENTS_RATE_WINDOW`` seconds. By address even when
+    logged in: one person with several accounts still writes from one address.
     """
     key = client_hash(request, f"comments.{kind}", address_only=True)
-    return count_event(f"digiradar:comments:{kind}:{key}", window) > limit
+    return count_event(f"digiradar:comments:{kind}:{key}", comments_settings.COMMENTS_RATE_WINDOW) > limit
 
 
 def count_links(text):

@@ -1,4 +1,7 @@
-"""Public endpoints of the comments: post, confirm by mail, report, delete one's own comment."""
+"""
+Public endpoints of the comments: the form on a page of its own, post, confirm by mail, report,
+delete one's own comment. None of them is cached.
+"""
 
 from django.urls import path
 
@@ -6,6 +9,7 @@ from . import views
 
 app_name = "digiradar_comments"
 urlpatterns = [
+    path("write/<int:page_id>/", views.write_comment, name="write"),
     path("post/", views.post_comment, name="post"),
     path("confirm/<str:key>/", views.confirm_comment, name="confirm"),
     path("<int:pk>/report/", views.report_comment, name="report"),

@@ -204,15 +204,9 @@ def post_comment(request):
     if form.errors:
         context = _base_context(page=page, **discussion_context(request, page, True, form=form))
         return TemplateResponse(request, "digiradar_comments/form_page.html", context, status=400)
-    limit, window = comments_settings.COMMENTS_RATE_LIMIT, comments_settings.COMMENTS_RATE_WINDOW
-    if spam.hit_rate_limit(request, "post", limit, window):
-        return message(
-            request,
-            429,
-            _("Comment not posted"),
-            _("You have written many comments in a short time. Please wait a few minutes."),
-            page,
-        )
+    if spam.hit_rate_limit(request, "post", comments_settings.COMMENTS_RATE_LIMIT):
+        text = _("You have written many comments in a short time. Please wait a few minutes.")
+        return message(request, 429, _("Comment not posted"), text, page)
 
     comment_data = form.get_comment_create_data()
     if not form.user and getattr(settings, "COMMENTS_XTD_CONFIRM_EMAIL", True):
@@ -240,6 +234,27 @@ def post_comment(request):
         comment = moderation.create_comment(comment_data, state, held_for)
     notifications.notify_new_comment(comment)
     return _back_to(page.get_url(request), "published" if state == PUBLISHED else "pending")
+
+
+@require_http_methods(["GET"])
+@never_cache
+def write_comment(request, page_id):
+    """
+    The comment form on a page of its own, for a visitor whose browser runs no script and who
+    comes from a page that a shared cache keeps (its discussion carries no form, only a link here).
+    """
+    page = Page.objects.live().public().filter(pk=page_id).first()
+    found = find_block(page, CommentsBlock) if page else None
+    if found is None:
+        return message(request, 404, _("No discussion here"), _("This page has no discussion."))
+    page = page.specific
+    value, block = found
+    if not block.is_open(value):
+        return message(request, 403, _("The discussion is closed"), _("The discussion is closed."), page)
+    if not can_post(request, True):
+        return redirect_to_login(request.get_full_path())
+    context = _base_context(page=page, writing=True, **discussion_context(request, page, True))
+    return TemplateResponse(request, "digiradar_comments/form_page.html", context)
 
 
 @require_http_methods(["GET"])
@@ -330,14 +345,9 @@ def report_comment(request, pk):
     back = _next_url(request, comment)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        limit, window = comments_settings.COMMENTS_REPORT_RATE_LIMIT, comments_settings.COMMENTS_RATE_WINDOW
-        if spam.hit_rate_limit(request, "report", limit, window):
-            return message(
-                request,
-                429,
-                _("Report not sent"),
-                _("You have sent many reports in a short time. Please wait a few minutes."),
-            )
+        if spam.hit_rate_limit(request, "report", comments_settings.COMMENTS_REPORT_RATE_LIMIT):
+            text = _("You have sent many reports in a short time. Please wait a few minutes.")
+            return message(request, 429, _("Report not sent"), text)
         user = request.user if request.user.is_authenticated else None
         created = moderation.report(
             comment,

@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from ..blocks import MeasureBodyBlock
 from ..conf import digiradar_settings
 from ..participation.fields import ParticipationField, default_participation, participation_blocks
+from ..public.shared_cache import SharedCachePageMixin
 
 ON_TRACK, DELAYED, STOPPED = "on_track", "delayed", "stopped"
 DELIVERY_CHOICES = [
@@ -86,7 +87,7 @@ class MeasurePageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class MeasurePage(Page):
+class MeasurePage(SharedCachePageMixin, Page):
     """One measure of the strategy, shown as one blip on its radar."""
 
     # Identity

@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..conf import digiradar_settings
+from ..public.shared_cache import SharedCachePageMixin
 from ..validators import validate_colour
 
 MIN_SECTORS, MAX_SECTORS = 2, 12
@@ -151,7 +152,7 @@ class RadarIndexPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class RadarIndexPage(Page):
+class RadarIndexPage(SharedCachePageMixin, Page):
     """A Digitalisierungsradar: shows its measure pages sorted by sector and ring."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])

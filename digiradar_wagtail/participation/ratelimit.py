@@ -3,27 +3,65 @@ Counting a client's actions in Django's cache: the rate limits of comments and r
 
 Free of models, so that either sub-app works without the radar app. Callers pass a key that holds
 only a keyed hash of the client, never its address.
+
+While the cache cannot be reached the limits fail open: nothing is counted, every request is let
+through and a warning is logged. Failing closed would turn a cache outage into a participation
+outage for the whole city. What the limits guard against stays bounded meanwhile: one vote per
+person is enforced by database constraints and single-use form tokens, comments are moderated, and
+the ratings report flags bursts that moderators can void.
 """
+
+import ipaddress
+import logging
 
 from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 
 from ..conf import digiradar_settings
 
+logger = logging.getLogger(__name__)
+
 
 def count_event(key, window):
     """
     Count one event under ``key`` and return how many there were in the ``window`` seconds since
     the first. ``add`` + ``incr`` are atomic in Redis and memcached, so the count holds across
-    server processes that share the cache.
+    server processes that share the cache. 0 while the cache is unreachable (failing open).
     """
     cache = caches[digiradar_settings.CACHE_ALIAS]
-    cache.add(key, 0, timeout=window)
     try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        return 1
+        cache.add(key, 0, timeout=window)
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=window)
+            return 1
+    except Exception as error:  # each cache backend raises its own errors when unreachable
+        logger.warning("Rate limit not counted, the cache is unreachable (failing open): %r", error)
+        return 0
+
+
+def client_address(request):
+    """
+    The client's address. With ``DIGIRADAR_TRUSTED_PROXY_COUNT = N`` the N proxies in front of
+    Django each appended the address they were connected from to ``X-Forwarded-For``: the client
+    is the N-th entry from the right. Entries left of it are whatever the client sent, and are
+    never read, so a forged header changes nothing. A request with fewer entries than trusted
+    proxies (one that went around them) and an entry that is no address count as the connection's
+    own address (``REMOTE_ADDR``).
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = digiradar_settings.TRUSTED_PROXY_COUNT
+    if not count:
+        return remote
+    chain = [entry.strip() for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    chain = [entry for entry in chain if entry]
+    if len(chain) < count:
+        return remote
+    try:
+        return str(ipaddress.ip_address(chain[-count]))
+    except ValueError:
+        return remote
 
 
 def client_hash(request, purpose, address_only=False):
@@ -36,5 +74,5 @@ def client_hash(request, purpose, address_only=False):
     if not address_only and getattr(request, "user", None) is not None and request.user.is_authenticated:
         value = f"user:{request.user.pk}"
     else:
-        value = "addr:" + request.META.get("REMOTE_ADDR", "")
+        value = "addr:" + client_address(request)
     return salted_hmac(f"digiradar.{purpose}", value).hexdigest()[:40]

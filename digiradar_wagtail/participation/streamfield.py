@@ -21,15 +21,19 @@ def _walk(value):
         yield from _walk(child.value)
 
 
-def find_block(page, block_class):
-    """
-    ``(value, block)`` of the first ``block_class`` in any StreamField of ``page``, at any depth,
-    or None. A page has one discussion and one rating, so the first one counts.
-    """
+def find_blocks(page, block_class):
+    """Yield ``(value, block)`` of every ``block_class`` in any StreamField of ``page``, at any depth."""
     page = page.specific
     for field in page._meta.get_fields():
         if isinstance(field, StreamField):
             for block, value in _walk(getattr(page, field.name)):
                 if isinstance(block, block_class):
-                    return value, block
-    return None
+                    yield value, block
+
+
+def find_block(page, block_class):
+    """
+    ``(value, block)`` of the first ``block_class`` in any StreamField of ``page``, at any depth,
+    or None. A page has one discussion and one rating, so the first one counts.
+    """
+    return next(find_blocks(page, block_class), None)

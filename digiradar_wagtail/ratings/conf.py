@@ -27,6 +27,9 @@ DEFAULTS = {
     "RATINGS_COOKIE_MAX_AGE": 365 * 24 * 60 * 60,
     # Seconds a rating form stays valid; each form can be sent once.
     "RATINGS_FORM_MAX_AGE": 24 * 60 * 60,
+    # Seconds a shared cache may keep a page that shows public vote results (the page's own
+    # s-maxage is shortened to this). The page's script fetches fresh results anyway.
+    "RATINGS_RESULTS_CACHE_SECONDS": 60,
     # The ratings report flags a measure with more votes than this within one hour.
     "RATINGS_BURST_PER_HOUR": 100,
 }

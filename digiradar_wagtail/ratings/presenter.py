@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from ..participation.blocks import RESULTS_AFTER_VOTE, SCALE_STARS, RatingBlock
 from ..participation.streamfield import find_block
 from ..participation.window import window_is_open
+from ..public.shared_cache import limit_shared_age, rendered_for_everyone
 from . import scales
 from .conf import ratings_settings
 from .models import RatingTarget, Vote
@@ -41,6 +42,9 @@ class RatingPresenter:
         self.translation_key = getattr(page, "translation_key", None)
         self.target = get_target(self.translation_key)
         self.dom_id = f"digiradar-rating-{self.translation_key}"
+        # Rendered for a shared cache: nothing of the visitor's (no token, no own vote, no
+        # messages); the form asks the uncached vote page instead of posting.
+        self.shared = rendered_for_everyone(request)
 
     # Who is looking ------------------------------------------------------------------
     @property
@@ -54,6 +58,9 @@ class RatingPresenter:
     @property
     def own_vote(self):
         if not hasattr(self, "_own_vote"):
+            if self.shared:
+                self._own_vote = None
+                return None
             owner = voter_filter(self.user, cookie_voter_id(self.request) if self.request else None)
             self._own_vote = None
             if self.target is not None and owner is not None:
@@ -109,12 +116,19 @@ class RatingPresenter:
             return ""
 
     @property
+    def personal_url(self):
+        return reverse("digiradar_personal_parts", kwargs={"page_id": self.page.pk}) if self.shared else ""
+
+    @property
     def token(self):
-        return make_form_token(self.translation_key)
+        return "" if self.shared else make_form_token(self.translation_key)
 
     @property
     def choices(self):
         own = self.own_vote
+        if own is None and self.request is not None:
+            # The vote page, reached from a cached page's form, keeps the answer chosen there.
+            own = scales.parse_value(self.scale, self.request.GET.get("value"))
         return [
             {"value": value, "label": label, "checked": value == own, "id": f"{self.dom_id}-{index}"}
             for index, (value, label) in enumerate(scales.choices(self.scale))
@@ -141,5 +155,9 @@ def render_rating_block(block, value, parent_context):
     context = block.get_context(value, parent_context=parent_context)
     context["rating"] = None
     if page is not None and request is not None:
-        context["rating"] = RatingPresenter(value, page, request)
-    return mark_safe(render_to_string(TEMPLATE, context))  # autoescaped template
+        rating = context["rating"] = RatingPresenter(value, page, request)
+        if rating.shared and rating.show_results:
+            limit_shared_age(request, ratings_settings.RATINGS_RESULTS_CACHE_SECONDS)
+    # With the request, so that the context processors (the CSRF token) run where no page
+    # template did, as on the vote page and in the per-visitor endpoint.
+    return mark_safe(render_to_string(TEMPLATE, context, request=request))  # autoescaped template

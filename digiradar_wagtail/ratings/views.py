@@ -1,13 +1,20 @@
-"""The public vote endpoint: POST, then a redirect back (or JSON for the enhancing script)."""
+"""
+The public vote endpoint. GET: the rating alone on an uncached page, for a visitor who comes
+from a page that a shared cache keeps (its form carries no token) or from a vote just sent.
+POST: cast, change or withdraw, then a redirect to that page (or JSON for the enhancing script).
+"""
+
+import logging
 
 from django.contrib import messages
 from django.core.cache import caches
+from django.db import DatabaseError
 from django.http import HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
 from ..conf import digiradar_settings
@@ -24,6 +31,8 @@ from .voters import (
     within_new_vote_limit,
     within_rate_limit,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def _error_messages():
@@ -66,19 +75,35 @@ def _read_value(request, scale):
 
 
 def _purge_now_and_then():
-    # Once an hour is enough: expired tokens are refused by their signature anyway.
-    if caches[digiradar_settings.CACHE_ALIAS].add("digiradar_ratings:purged", 1, timeout=3600):
-        purge_old_nonces(ratings_settings.RATINGS_FORM_MAX_AGE)
+    # Once an hour is enough: expired tokens are refused by their signature anyway. Housekeeping
+    # after a stored vote: neither an unreachable cache nor database may turn the vote into an error.
+    try:
+        if caches[digiradar_settings.CACHE_ALIAS].add("digiradar_ratings:purged", 1, timeout=3600):
+            purge_old_nonces(ratings_settings.RATINGS_FORM_MAX_AGE)
+    except Exception:  # each cache backend raises its own errors
+        logger.warning("Old rating form tokens not purged", exc_info=True)
+
+
+def _vote_page(request, page, block_value):
+    context = {
+        "page": page,
+        "request": request,
+        "rating_html": block_value.block.render(block_value, {"page": page, "request": request}),
+        "base_template": digiradar_settings.BASE_TEMPLATE,
+    }
+    return render(request, "digiradar_ratings/vote_page.html", context)
 
 
 @never_cache
-@require_POST
+@require_http_methods(["GET", "POST"])
 def vote(request, page_id):
     """Cast, change or withdraw the visitor's vote on the rating of page ``page_id``."""
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
     block_value = find_rating_block(page)
     if block_value is None:
         return _refuse(request, 404, _("This page has no rating."), page)
+    if request.method == "GET":
+        return _vote_page(request, page, block_value)
     state = RatingPresenter(block_value, page, request)
     if not state.may_vote_as_anyone:
         return _refuse(request, 403, _("Please log in to rate."), page)
@@ -132,7 +157,6 @@ def vote(request, page_id):
             message = _error_messages().get(type(error), _error_messages()[RatingError])
             return _refuse(request, error.status, message, page)
     _purge_now_and_then()
-
     if value is not None:
         message = (
             _("Thank you! Your vote has been saved.")
@@ -146,17 +170,25 @@ def vote(request, page_id):
         request.COOKIES[ratings_settings.RATINGS_COOKIE_NAME] = raw_cookie
 
     if _wants_json(request):
-        context = {
-            "page": page,
-            "request": request,
-            "csrf_token": get_token(request),
-            "rating_message": message,
-        }
-        response = JsonResponse({"message": message, "html": block_value.block.render(block_value, context)})
+        try:
+            context = {
+                "page": page,
+                "request": request,
+                "csrf_token": get_token(request),
+                "rating_message": message,
+            }
+            payload = {"message": message, "html": block_value.block.render(block_value, context)}
+        except DatabaseError:
+            # The vote is stored; the database went away just after. Say that it counted (and set
+            # the voter's cookie below) rather than a 503 that would invite a second vote.
+            logger.warning("Vote stored, but the rating could not be redrawn", exc_info=True)
+            payload = {"message": message}
+        response = JsonResponse(payload)
     else:
+        # To the vote page (not the measure page, which a shared cache may keep): it shows the
+        # message, the vote and the results to this visitor.
         messages.success(request, message, extra_tags=MESSAGE_TAG, fail_silently=True)
-        url = page.get_url(request) or "/"
-        response = HttpResponseRedirect(f"{url}#{state.dom_id}", status=303)
+        response = HttpResponseRedirect(f"{request.path}#{state.dom_id}", status=303)
     if raw_cookie:
         set_voter_cookie(response, request, raw_cookie)
     return response

@@ -2,16 +2,20 @@
 #
 # What it caches: only responses the application marks "Cache-Control: public" (radar page,
 # measure pages, export.json, export.csv, feed.atom for anonymous visitors), for their s-maxage.
-# What it never caches: anything else, requests of logged-in people (a "sessionid" cookie), the
-# admin, every POST, and the plugin's per-visitor endpoints under .../digiradar/ (form tokens,
-# "your vote", the comment form page), which keep their cookies.
+# What it never caches: anything else, requests of logged-in people (a "sessionid" cookie or an
+# Authorization header), the admin, every POST, and the plugin's per-visitor endpoints under
+# .../digiradar/ (form tokens, "your vote", the comment form page), which keep their cookies.
 #
 # Purging: Wagtail's frontend cache (wagtail.contrib.frontend_cache, HTTPBackend) sends
 # "PURGE <url>" with the site's Host. This VCL bans every cached object of that host whose path
 # equals the URL's path, whatever its query string: a purge of a radar page also removes its
 # filtered variants (?ring=...). Only the addresses in the "purgers" ACL may purge.
 #
-# The backend address below is the one "make prod-demo" uses; a city sets its own.
+# The backend address below is the one "make prod-demo" uses; a city sets its own. No health probe:
+# with one backend there is nothing to fail over to, and a probe waits in the same queue as the
+# visitors (under load it marked gunicorn sick and Varnish answered 503 to 2,770 of 3,000 reads),
+# and it would need the site's Host and X-Forwarded-Proto to get a 200 from production settings.
+# With several application hosts, put them in a director and give each a probe on a cheap URL.
 vcl 4.1;
 
 backend default {
@@ -19,14 +23,6 @@ backend default {
     .port = "8000";
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
-    .probe = {
-        .url = "/";
-        .expected_response = 302;
-        .interval = 2s;
-        .timeout = 2s;
-        .window = 3;
-        .threshold = 2;
-    }
 }
 
 acl purgers {
@@ -39,6 +35,9 @@ sub vcl_recv {
         if (!(client.ip ~ purgers)) {
             return (synth(405, "Purging not allowed from this address"));
         }
+        if (!req.http.host) {
+            return (synth(400, "PURGE needs a Host header"));
+        }
         ban("obj.http.x-digiradar-host == " + req.http.host +
             " && obj.http.x-digiradar-path == " + regsub(req.url, "\?.*$", ""));
         return (synth(200, "Purged"));
@@ -47,7 +46,7 @@ sub vcl_recv {
         return (pass);
     }
     # Logged-in people (editors, moderators, citizens with an account): never from the cache.
-    if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
+    if (req.http.Cookie ~ "(^|;\s*)sessionid=" || req.http.Authorization) {
         return (pass);
     }
     # The admin and the plugin's per-visitor endpoints keep their cookies and are not cached.

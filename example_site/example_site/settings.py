@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",  # digiradar: purges the front cache (set VARNISH_URL below)
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # digiradar: first, so that public pages reach a shared cache (Varnish) without Vary: Cookie
+    "digiradar_wagtail.public.shared_cache.SharedCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -169,6 +172,16 @@ DEFAULT_FROM_EMAIL = "radar@example.invalid"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 # digiradar: the plugin's own settings (defaults in digiradar_wagtail/conf.py)
+# digiradar: a front cache (Varnish with docs/deploy/varnish.vcl) is purged on every change when
+# VARNISH_URL names it, e.g. VARNISH_URL=http://127.0.0.1:8080 (docs/deploy/front-cache.md).
+if os.environ.get("VARNISH_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["VARNISH_URL"],
+        }
+    }
+
 DIGIRADAR_BASE_TEMPLATE = "base.html"
 DIGIRADAR_PRIVACY_URL = {"de": "/de/datenschutz/", "en": "/en/privacy/"}
 

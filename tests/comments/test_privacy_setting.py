@@ -7,7 +7,7 @@ from wagtail.models import Site
 from digiradar_wagtail.comments import blocks
 from digiradar_wagtail.comments.models import CommentsPrivacySetting
 from tests import builders
-from tests.comments.conftest import publish_privacy_page
+from tests.comments.conftest import discussion_html, publish_privacy_page
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +25,7 @@ def choose_in_admin(admin_client, page):
 
 
 def consent_link(client, page):
-    html = client.get(page.url).content.decode()
+    html = discussion_html(client, page)
     assert 'id="comment-form"' in html
     return html
 

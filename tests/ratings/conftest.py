@@ -50,11 +50,23 @@ def rated(measure):
 
 
 def form_token(client, page):
-    response = client.get(page.url)
+    # The measure page may be the one a shared cache keeps (no token in it): a citizen's form
+    # comes from the uncached vote page, as the cached page's form leads there.
+    response = client.get(f"/de/digiradar/ratings/{page.pk}/vote/")
     assert response.status_code == 200, response.content[:500]
     match = TOKEN.search(response.content.decode())
     assert match, "the page shows no rating form"
     return match.group(1)
+
+
+def seen(client, page):
+    """
+    What a visitor sees of the page's rating and discussion: on a page kept by a shared cache,
+    the blocks its script puts in from the uncached endpoint (with the visitor's cookies).
+    """
+    response = client.get(f"/de/digiradar/personal/{page.pk}/")
+    assert response.status_code == 200, response.content[:500]
+    return response.json()["html"]
 
 
 def post_vote(client, page, value=None, action="vote", token=None, **extra):

@@ -92,10 +92,13 @@ def test_unpublished_page(client, voted):
     assert snapshot() == before
 
 
-def test_get_is_not_allowed(client, voted):
+def test_get_shows_the_form_and_changes_nothing(client, voted):
     before = snapshot()
-    refused(client.get(f"/de/digiradar/ratings/{voted.pk}/vote/?value=3"), 405)
+    response = client.get(f"/de/digiradar/ratings/{voted.pk}/vote/?value=3")
+    assert response.status_code == 200 and 'name="token"' in response.content.decode()
+    assert 'value="3" checked' in response.content.decode()
     assert snapshot() == before
+    assert client.put(f"/de/digiradar/ratings/{voted.pk}/vote/").status_code == 405
 
 
 def test_missing_csrf_token(voted):
@@ -108,7 +111,7 @@ def test_missing_csrf_token(voted):
 
 def test_the_form_itself_passes_csrf(voted):
     client = Client(enforce_csrf_checks=True)
-    html = client.get(voted.url).content.decode()
+    html = client.get(f"/de/digiradar/ratings/{voted.pk}/vote/").content.decode()
     csrf = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
     token = html.split('name="token" value="')[1].split('"')[0]
     response = client.post(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from digiradar_wagtail.participation.ratelimit import client_hash
 from digiradar_wagtail.ratings.models import Vote
 
-from .conftest import aggregate, post_vote, set_rating, snapshot
+from .conftest import aggregate, post_vote, seen, set_rating, snapshot
 
 
 @override_settings(DIGIRADAR_RATINGS_RATE_LIMIT=3)
@@ -48,7 +48,7 @@ def test_no_raw_address_is_stored(rated):
 
 
 def results_shown(client, page):
-    return "digiradar-rating-chart" in client.get(page.url).content.decode()
+    return "digiradar-rating-chart" in seen(client, page)
 
 
 def test_results_always(client, rated):
@@ -59,7 +59,7 @@ def test_results_always(client, rated):
 def test_results_after_own_vote(client, measure):
     page = set_rating(measure, show_results="after_vote")
     post_vote(Client(), page, 5)
-    html = client.get(page.url).content.decode()
+    html = seen(client, page)
     assert "digiradar-rating-chart" not in html and "1 Stimme" not in html
     assert "Die Ergebnisse sehen Sie, sobald Sie abgestimmt haben." in html
     post_vote(client, page, 3)
@@ -76,7 +76,7 @@ def test_results_after_close(client, measure):
     post_vote(Client(), page, 5)
     post_vote(client, page, 4)
     assert not results_shown(client, page)  # not even to those who voted
-    assert "Ihre Stimme:" in client.get(page.url).content.decode()
+    assert "Ihre Stimme:" in seen(client, page)
     page = set_rating(
         page, show_results="after_close", mode="scheduled", closes_at=now - datetime.timedelta(seconds=1)
     )

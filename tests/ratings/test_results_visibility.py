@@ -17,7 +17,7 @@ from digiradar_wagtail.ratings.aggregates import aggregates_for
 from digiradar_wagtail.ratings.models import RatingTarget
 from tests.builders import make_measure, translate
 
-from .conftest import post_vote, set_rating
+from .conftest import post_vote, seen, set_rating
 
 FIGURES = {
     "scale": "stars",
@@ -116,7 +116,7 @@ def test_a_voter_sees_after_vote_results_on_the_page_but_the_api_stays_hidden(me
     page = set_rating(measure, show_results="after_vote")
     voter = Client()
     post_vote(voter, page, 5)
-    assert "digiradar-rating-chart" in voter.get(page.url).content.decode()
+    assert "digiradar-rating-chart" in seen(voter, page)
     assert voter.get(f"/api/v2/pages/{page.pk}/").json()["rating"]["results_hidden"] is True
 
 

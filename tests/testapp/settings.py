@@ -43,6 +43,7 @@ if "comments" in SUB_APPS:
     COMMENTS_XTD_THREADED_EMAILS = False
 
 MIDDLEWARE = [
+    "digiradar_wagtail.public.shared_cache.SharedCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -42,6 +42,11 @@
             return;
           }
         }
+        if (result.ok && result.payload.message) {
+          // Stored, but not redrawn: say so; the next page load shows the vote.
+          showError(root, result.payload.message);
+          return;
+        }
         showError(root, (result.payload && result.payload.error) || root.dataset.errorMessage || "");
       }).catch(function () {
         // Network trouble: fall back to the plain form post, with the same button.
@@ -64,6 +69,8 @@
     document.querySelectorAll("[data-digiradar-rating]").forEach(enhance);
   }
 
+  // The visitor's own version of a block, put in place by personal.js, is enhanced too.
+  document.addEventListener("digiradar:personal", init);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
