@@ -18,6 +18,10 @@ Prints one JSON line with ``votes_per_s`` (accepted votes per second), ``baselin
 - ``aggregate_equals_recount``: the published figures (the API's ``rating`` field) equal a
   recount of the stored votes, and that recount equals what the clients were told.
 
+Beside the targets, ``storage`` runs the same script against ``cast_vote`` alone (a bare view
+without page, form check or rendering, on a rating of its own): what storing a vote costs next
+to the rest of the endpoint, with ``cpu_ms_per_request`` for each phase.
+
 Exits non-zero when a target is missed (``missed`` names which): at least 2,000 votes from at
 least 50 clients, ``ratio`` >= 0.5, vote p99 <= 3x baseline p99, 0 lost, 0 doubled, exact
 aggregates, every vote answered 200 and every replay 409. Only talks to 127.0.0.1; the whole run
@@ -40,6 +44,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -254,6 +259,7 @@ class Citizen:
         self.forms_fetched_while_timed = 0
         self.latencies, self.statuses = [], []
         self.final = None  # the vote this client was last told is stored (None: none)
+        self.fixed_voter_id = None  # the storage phase's voters have no cookie
         self.unanswered = 0
 
     @property
@@ -336,6 +342,8 @@ class Citizen:
     def voter_id(self):
         from digiradar_wagtail.ratings.voters import voter_id_of
 
+        if self.fixed_voter_id:
+            return self.fixed_voter_id
         raw = next((cookie.value for cookie in self.jar if cookie.name == VOTER_COOKIE), None)
         return voter_id_of(raw) if raw else None
 
@@ -395,6 +403,35 @@ def baseline_phase(base, requests_per_client, meter):
     meter.start()
     elapsed = timed(citizens, inserts)
     return citizens, elapsed, meter.stop(CLIENTS * requests_per_client)
+
+
+def storage_phase(base, meter):
+    """
+    The same script against ``cast_vote`` alone (``bench-baseline/cast/``: no page, no form
+    check, no rendering), on a rating of its own: what storing a vote costs, next to the rest of
+    the endpoint. Reported beside the targets, not instead of them.
+    """
+    key = str(uuid.uuid4())
+    citizens = [Citizen(base, None, number) for number in range(CLIENTS)]
+    for citizen in citizens:
+        citizen.fixed_voter_id = f"storage-{citizen.number:03d}"
+
+    def script(citizen):
+        spent = []
+        for action, value, replay in citizen.plan():
+            nonce = spent[len(citizen.statuses) % len(spent)] if replay else secrets.token_hex(16)
+            data = {"key": key, "voter": citizen.fixed_voter_id, "nonce": nonce}
+            if value is not None:
+                data["value"] = value
+            status, _payload = citizen.post(f"{base}/bench-baseline/cast/", data)
+            if status == 200 and not replay:
+                citizen.final = value
+                if action == "vote":
+                    spent.append(nonce)
+
+    meter.start()
+    elapsed = timed(citizens, script)
+    return citizens, elapsed, meter.stop(CLIENTS * ROUNDS), key
 
 
 def published(base, page):
@@ -474,6 +511,8 @@ def main():
         citizens, probe, elapsed, fetching, cpu = vote_phase(base, page, meter)
         votes = summarise(citizens, elapsed)
         figures = published(base, page)
+        storers, storage_elapsed, storage_cpu, storage_key = storage_phase(base, meter)
+        storage = summarise(storers, storage_elapsed)
         baseline_citizens, baseline_elapsed, baseline_cpu = baseline_phase(base, ROUNDS, meter)
         baseline = summarise(baseline_citizens, baseline_elapsed)
     finally:
@@ -485,6 +524,7 @@ def main():
     stored, baseline_rows = stored_votes(page["key"])
     everyone = [*citizens, probe]
     lost, doubled = exactness(everyone, stored)
+    storage_lost, storage_doubled = exactness(storers, stored_votes(storage_key)[0])
 
     recount = {}
     for values in stored.values():
@@ -528,6 +568,16 @@ def main():
         # CPU per request (ms), of the gunicorn workers and of their PostgreSQL backends: what the
         # ratio comes down to on a machine whose cores are all busy.
         "cpu_ms_per_request": {"votes": cpu, "baseline": baseline_cpu},
+        "storage": {
+            "per_s": storage["per_s"],
+            "ratio": round(storage["per_s"] / baseline["per_s"], 2) if baseline["per_s"] else None,
+            "p50_ms": storage["p50_ms"],
+            "p99_ms": storage["p99_ms"],
+            "statuses": storage["statuses"],
+            "cpu_ms_per_request": storage_cpu,
+            "lost": storage_lost,
+            "doubled": storage_doubled,
+        },
         "lost": lost,
         "doubled": doubled,
         "votes_stored": sum(recount.values()),
@@ -540,6 +590,7 @@ def main():
             "setup": round(ready - started, 1),
             "forms": round(fetching, 1),
             "votes": votes["seconds"],
+            "storage": storage["seconds"],
             "baseline": baseline["seconds"],
         },
     }

@@ -62,11 +62,11 @@ def _share_locked(translation_key):
     together and a moderator's update waits for. Elsewhere an exclusive lock where the database
     has one (SQLite has none and runs one write transaction at a time anyway).
     """
-    queryset = RatingTarget.objects.filter(translation_key=translation_key)
     if connection.vendor != "postgresql":
-        return queryset.select_for_update().first()
-    sql, params = queryset.query.sql_with_params()
-    return next(iter(RatingTarget.objects.raw(f"{sql} FOR SHARE", params)), None)
+        return RatingTarget.objects.select_for_update().filter(translation_key=translation_key).first()
+    table = connection.ops.quote_name(RatingTarget._meta.db_table)
+    sql = f"SELECT * FROM {table} WHERE translation_key = %s FOR SHARE"  # Django has no FOR SHARE
+    return next(iter(RatingTarget.objects.raw(sql, [translation_key])), None)
 
 
 class _OtherScale(Exception):
