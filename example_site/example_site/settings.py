@@ -145,7 +145,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 WAGTAIL_SITE_NAME = "Digitalisierungsradar München (Demo)"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# digiradar: on PostgreSQL each page is stemmed in its language ("Schule" finds "Schulen");
+# on SQLite this is Wagtail's database backend
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "digiradar_wagtail.search",
+        "LANGUAGE_SEARCH_CONFIGS": {"de": "german", "en": "english"},
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "xlsx", "txt"]
 # No avatars from gravatar.com: the admin must not send editors' data to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -171,6 +178,7 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 # digiradar: the plugin's own settings (defaults in digiradar_wagtail/conf.py)
 DIGIRADAR_BASE_TEMPLATE = "base.html"
 DIGIRADAR_PRIVACY_URL = {"de": "/de/datenschutz/", "en": "/en/privacy/"}
+DIGIRADAR_SEARCH_BACKEND = "default"  # the WAGTAILSEARCH_BACKENDS entry the radar and the API search with
 
 LOGGING = {
     "version": 1,
