@@ -160,3 +160,10 @@ def test_a_search_without_language_finds_words_in_every_language(client, german_
 
 def test_the_api_keeps_its_order_parameter(client, german_radar):
     assert api_titles(client, "Schule", locale="de", order="title") == ["Ausstattung", "Schulen ans Netz"]
+
+
+def test_the_admin_search_finds_pages_in_either_language(admin_client, german_radar, english_radar):
+    response = admin_client.get("/admin/pages/search/", {"q": "Schule"})
+    assert response.status_code == 200
+    assert "Schulen ans Netz" in response.content.decode()
+    assert "Schools online" in admin_client.get("/admin/pages/search/", {"q": "school"}).content.decode()
