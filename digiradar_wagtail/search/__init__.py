@@ -24,6 +24,9 @@ is then ignored). The radar's ``q`` and the API's ``search`` go through :func:`s
 import re
 
 from django.db import connection
+from wagtail.search.backends import get_search_backend
+
+from ..conf import digiradar_settings
 
 LANGUAGE_CONFIGS_PARAM = "LANGUAGE_SEARCH_CONFIGS"
 NOT_A_WORD = re.compile(r"[^\w]+")
@@ -44,10 +47,6 @@ def search_backend(language=None):
     The backend named by ``DIGIRADAR_SEARCH_BACKEND``, searching in ``language`` (a language code
     such as ``"de"``) where the backend knows languages.
     """
-    from wagtail.search.backends import get_search_backend
-
-    from ..conf import digiradar_settings
-
     backend = get_search_backend(digiradar_settings.SEARCH_BACKEND)
     return backend.for_language(language) if hasattr(backend, "for_language") else backend
 
