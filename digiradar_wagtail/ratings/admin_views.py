@@ -9,8 +9,8 @@ who voted, only counts.
 import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
-from django.db.models.functions import TruncHour
+from django.db.models import Count, Max, Q
+from django.db.models.functions import Coalesce, TruncHour
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -137,9 +137,15 @@ class RatingsReportView(ModerateRatingsMixin, ReportView):
         return defuse(value) if isinstance(value, str) else value
 
     def get_queryset(self):
-        return RatingTarget.objects.annotate(
-            recent_votes=Count("votes", filter=Q(votes__updated_at__gte=_since_24h()))
-        ).order_by("-updated_at", "-pk")
+        # Figures, recent votes and the last vote (or the creation of a rating without votes), in one query.
+        return (
+            RatingTarget.objects.with_counts()
+            .annotate(
+                recent_votes=Count("votes", filter=Q(votes__updated_at__gte=_since_24h())),
+                last_change=Coalesce(Max("votes__updated_at"), "created_at"),
+            )
+            .order_by("-last_change", "-pk")
+        )
 
     def decorate_paginated_queryset(self, object_list):
         return decorate(object_list)

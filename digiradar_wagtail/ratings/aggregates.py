@@ -6,6 +6,10 @@ radar's export.json/export.csv, joined to the radar through ``RatingAggregate`` 
     from digiradar_wagtail.ratings.aggregates import aggregates_for
     aggregates_for([measure.translation_key for measure in measures])
 
+The figures are counted from the votes in the query that loads the targets
+(``RatingTarget.objects.with_counts()``): one query for all measures of an export, never one per
+measure.
+
 Each summary has the same keys: ``scale``, ``count``, ``average``, ``distribution`` and
 ``results_hidden``. When the rating shows its results only after one's own vote or after close
 and has not closed yet (see :mod:`.visibility`), ``results_hidden`` is true and ``count``,
@@ -46,14 +50,16 @@ def summary_of(target):
 def aggregates_for(translation_keys):
     """
     ``{translation_key (UUID): summary}`` for every key given; zeros if unrated, figures hidden
-    where the page hides them. A fixed number of queries whatever the number of keys: targets,
-    pages, and one per page type that can hold a rating block.
+    where the page hides them. A fixed number of queries whatever the number of keys: targets with
+    their counted figures, pages, and one per page type that can hold a rating block.
     """
     keys = {key if isinstance(key, uuid.UUID) else uuid.UUID(str(key)) for key in translation_keys}
     if not keys:
         return {}
+    # The targets with their votes counted: one query (a GROUP BY over the (target, value) index).
     targets = {
-        target.translation_key: target for target in RatingTarget.objects.filter(translation_key__in=keys)
+        target.translation_key: target
+        for target in RatingTarget.objects.with_counts().filter(translation_key__in=keys)
     }
     result = {}
     for key, (public, block_value) in public_results(keys, targets).items():

@@ -15,7 +15,7 @@ class DigiradarRatingsConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from .. import extensions
-        from . import checks, signal_handlers
+        from . import checks
         from .aggregates import RatingAggregate
         from .models import RatingTarget
         from .permissions import policy
@@ -23,7 +23,6 @@ class DigiradarRatingsConfig(AppConfig):
 
         django_checks.register(checks.check_settings, django_checks.Tags.compatibility)
         django_checks.register(checks.check_vote_url, django_checks.Tags.urls)
-        signal_handlers.connect()
         register_permission_policy(RatingTarget, policy)
         extensions.register_block_renderer("ratings", render_rating_block)
         extensions.register_measure_aggregate(RatingAggregate())

@@ -1,44 +1,52 @@
 """
 What a rating stores: one target per page (across its translations), one vote per person.
 
-The aggregate columns on ``RatingTarget`` are updated in the same transaction as the vote,
-under a row lock, and check constraints tie them together so that a bug cannot let them drift.
+Votes are the only record of a rating's figures. Count, sum and the number of votes per value are
+counted from the votes when they are read, through the index on ``(target, value)``, in the same
+query that loads the targets (``RatingTarget.objects.with_counts()``: a LEFT JOIN and one GROUP BY
+for a page, an export or the report, never a query per measure). A vote writes its own row and
+nothing else, so votes on one measure no longer queue behind one counter row, and the published
+figures equal a recount by construction. (Several counter rows per target would also spread the
+writes, but they are a second copy of the votes that must be kept equal to them; counting on read
+is less code, and an index-only count of a measure's votes costs well under a millisecond per
+thousand votes.)
 """
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..participation.blocks import SCALE_AGREE, SCALE_CHOICES, SCALE_STARS
 from .scales import SCALE_VALUES, VALUE_COLUMNS, value_label
 
-_SUM_OF_COUNTS = sum((F(column) for column in VALUE_COLUMNS.values()), start=models.Value(0))
-_WEIGHTED_SUM = sum((F(column) * value for value, column in VALUE_COLUMNS.items()), start=models.Value(0))
+
+class RatingTargetQuerySet(models.QuerySet):
+    def with_counts(self):
+        """Each target with its votes counted per value (``n_minus1``, ``n_1`` ... ``n_5``), in this query."""
+        counts = {
+            column: Count("votes__value", filter=Q(votes__value=value))
+            for value, column in VALUE_COLUMNS.items()
+        }
+        return self.annotate(**counts)
 
 
 class RatingTarget(models.Model):
     """
     The rating of one page, shared by all its translations (keyed by ``translation_key``).
 
-    Holds the aggregate (count, sum and a counter per value) so that pages and exports read
-    results from one row instead of counting votes.
+    Its figures (``vote_count``, ``vote_sum``, ``average``, ``distribution()``) are counted from
+    the votes: loaded with the target by ``RatingTarget.objects.with_counts()``, or else counted
+    with one query on first use.
     """
 
     translation_key = models.UUIDField(_("page"), unique=True, editable=False)
     scale = models.CharField(_("scale"), max_length=8, choices=SCALE_CHOICES, default=SCALE_STARS)
     closed_by_moderator = models.BooleanField(_("closed by a moderator"), default=False)
-    vote_count = models.PositiveIntegerField(_("votes"), default=0)
-    vote_sum = models.IntegerField(_("sum of values"), default=0)
-    n_minus1 = models.PositiveIntegerField(default=0)
-    n_1 = models.PositiveIntegerField(default=0)
-    n_2 = models.PositiveIntegerField(default=0)
-    n_3 = models.PositiveIntegerField(default=0)
-    n_4 = models.PositiveIntegerField(default=0)
-    n_5 = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
-    updated_at = models.DateTimeField(_("last vote"), default=timezone.now)
+
+    objects = RatingTargetQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("rating")
@@ -48,10 +56,6 @@ class RatingTarget(models.Model):
         permissions = [("moderate_ratings", _("Can moderate ratings"))]
         constraints = [
             models.CheckConstraint(
-                condition=Q(vote_count=_SUM_OF_COUNTS), name="digiradar_ratings_count_exact"
-            ),
-            models.CheckConstraint(condition=Q(vote_sum=_WEIGHTED_SUM), name="digiradar_ratings_sum_exact"),
-            models.CheckConstraint(
                 condition=Q(scale__in=[SCALE_STARS, SCALE_AGREE]), name="digiradar_ratings_target_scale"
             ),
         ]
@@ -59,12 +63,38 @@ class RatingTarget(models.Model):
     def __str__(self):
         return str(self.translation_key)
 
+    def refresh_from_db(self, *args, **kwargs):
+        for column in VALUE_COLUMNS.values():
+            self.__dict__.pop(column, None)  # counted again on next use
+        super().refresh_from_db(*args, **kwargs)
+
+    def counts(self):
+        """``{value: number of votes}`` for every value (zeros for an unsaved target)."""
+        if any(column not in self.__dict__ for column in VALUE_COLUMNS.values()):
+            rows = {}
+            if self.pk is not None:
+                rows = dict(
+                    Vote.objects.filter(target=self).values_list("value").annotate(n=Count("*")).order_by()
+                )
+            for value, column in VALUE_COLUMNS.items():
+                self.__dict__[column] = rows.get(value, 0)
+        return {value: self.__dict__[column] for value, column in VALUE_COLUMNS.items()}
+
+    @property
+    def vote_count(self):
+        return sum(self.counts().values())
+
+    @property
+    def vote_sum(self):
+        return sum(value * n for value, n in self.counts().items())
+
     @property
     def average(self):
-        return round(self.vote_sum / self.vote_count, 2) if self.vote_count else None
+        count = self.vote_count
+        return round(self.vote_sum / count, 2) if count else None
 
     def count_of(self, value):
-        return getattr(self, VALUE_COLUMNS[value])
+        return self.counts()[value]
 
     def distribution(self):
         """``{value: count}`` for every value of the scale, best value first."""
@@ -120,7 +150,11 @@ class Vote(models.Model):
                 name="digiradar_ratings_value_in_scale",
             ),
         ]
-        indexes = [models.Index(fields=["target", "updated_at"], name="digiradar_ratings_vote_time")]
+        indexes = [
+            models.Index(fields=["target", "updated_at"], name="digiradar_ratings_vote_time"),
+            # What the figures are counted from (an index-only scan on PostgreSQL).
+            models.Index(fields=["target", "value"], name="digiradar_ratings_vote_value"),
+        ]
 
     def __str__(self):
         # Deliberately says nothing about who voted.

@@ -7,8 +7,8 @@ from django.utils.translation import ngettext
 
 from ..participation.blocks import SCALE_AGREE, SCALE_STARS
 
-# Each value has its own counter column on RatingTarget. Agree (+1) shares the "1" column
-# with one star: a target holds votes of one scale only.
+# Each value's count has its own attribute on a RatingTarget (counted from the votes). Agree (+1)
+# shares the "1" count with one star: a target holds votes of one scale only.
 VALUE_COLUMNS = {-1: "n_minus1", 1: "n_1", 2: "n_2", 3: "n_3", 4: "n_4", 5: "n_5"}
 
 SCALE_VALUES = {

@@ -1,18 +1,22 @@
 """
-Changing votes and aggregates. Every change of a vote and of its target's aggregate happens
-in one transaction, with the target row locked, so the aggregate always equals the votes.
+Changing votes. A vote writes only its own row: an upsert on the person's unique key (user, or
+cookie voter id), so that one person keeps one vote however their requests interleave. The
+figures are counted from the votes when read (see :mod:`.models`), so there is no counter row to
+keep equal to them and none that every vote on a measure would have to lock.
+
+A vote holds a *shared* lock on its target row (``FOR SHARE`` on PostgreSQL): votes on one measure
+do not wait for each other, while a moderator's close, reset or void (which lock the row) waits for
+the votes already under way, and every vote after it sees the closed rating.
 """
 
 import datetime
-from collections import Counter
 
-from django.db import IntegrityError, transaction
-from django.db.models import Count, F
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from .models import RatingTarget, UsedFormToken, Vote
-from .scales import VALUE_COLUMNS
 
 
 class RatingError(Exception):
@@ -43,35 +47,77 @@ def voter_filter(user=None, voter_id=None):
 
 
 def get_target(translation_key):
-    return RatingTarget.objects.filter(translation_key=translation_key).first()
-
-
-def _apply(target_id, delta, **fields):
-    """Add ``delta`` (``{value: +1/-1}``) to the aggregate columns, in SQL."""
-    updates = {
-        VALUE_COLUMNS[value]: F(VALUE_COLUMNS[value]) + change for value, change in delta.items() if change
-    }
-    if not updates and not fields:
-        return
-    count_change = sum(delta.values())
-    sum_change = sum(value * change for value, change in delta.items())
-    RatingTarget.objects.filter(pk=target_id).update(
-        vote_count=F("vote_count") + count_change, vote_sum=F("vote_sum") + sum_change, **updates, **fields
-    )
-
-
-def _use_nonce(nonce):
-    # In its own savepoint: the failed insert must not break the surrounding transaction.
-    try:
-        with transaction.atomic():
-            UsedFormToken.objects.create(nonce=nonce)
-    except IntegrityError:
-        raise FormAlreadyUsed() from None
+    """The target of a page with its figures counted (one query), or None."""
+    return RatingTarget.objects.with_counts().filter(translation_key=translation_key).first()
 
 
 def purge_old_nonces(max_age):
     """Forget nonces of forms that have expired anyway."""
     UsedFormToken.objects.filter(used_at__lt=timezone.now() - datetime.timedelta(seconds=max_age)).delete()
+
+
+def _share_locked(translation_key):
+    """
+    The target under a shared row lock, or None. PostgreSQL: ``FOR SHARE``, which votes hold
+    together and a moderator's update waits for. Elsewhere an exclusive lock where the database
+    has one (SQLite has none and runs one write transaction at a time anyway).
+    """
+    queryset = RatingTarget.objects.filter(translation_key=translation_key)
+    if connection.vendor != "postgresql":
+        return queryset.select_for_update().first()
+    sql, params = queryset.query.sql_with_params()
+    return next(iter(RatingTarget.objects.raw(f"{sql} FOR SHARE", params)), None)
+
+
+class _OtherScale(Exception):
+    """The target has another scale: adopt the vote's scale first (``_adopt_scale``), then try again."""
+
+
+def _adopt_scale(translation_key, scale):
+    """Give a target without votes the scale of the page's block; ScaleChanged if it has votes."""
+    with transaction.atomic():
+        target = RatingTarget.objects.select_for_update().filter(translation_key=translation_key).first()
+        if target is None or target.scale == scale:
+            return
+        if target.votes.exists():
+            raise ScaleChanged()
+        RatingTarget.objects.filter(pk=target.pk).update(scale=scale)
+
+
+def _change(translation_key, scale, value, owner, nonce):
+    """One attempt of ``cast_vote``, in one transaction; returns the previous value."""
+    with transaction.atomic():
+        if nonce is not None:
+            # First, so that a replay fails before anything else: its IntegrityError rolls back
+            # this whole block, and cast_vote answers FormAlreadyUsed.
+            UsedFormToken.objects.create(nonce=nonce)
+        target = _share_locked(translation_key)
+        if target is None:
+            RatingTarget.objects.get_or_create(translation_key=translation_key, defaults={"scale": scale})
+            target = _share_locked(translation_key)
+        if target.closed_by_moderator:
+            raise RatingClosed()
+        if target.scale != scale:
+            raise _OtherScale()
+        mine = Vote.objects.filter(target=target, **owner)
+        # Locks this person's own vote, if there is one: their racing requests take turns here.
+        previous = mine.select_for_update().values_list("value", flat=True).first()
+        now = timezone.now()
+        if value is None:
+            if previous is not None:
+                mine.delete()
+        elif previous is not None:
+            mine.update(value=value, scale=scale, updated_at=now)
+        else:
+            # No vote yet: an upsert, so that a racing first vote of the same person becomes a change.
+            (owner_field,) = owner
+            Vote.objects.bulk_create(
+                [Vote(target=target, scale=scale, value=value, created_at=now, updated_at=now, **owner)],
+                update_conflicts=True,
+                unique_fields=["target", owner_field],
+                update_fields=["value", "scale", "updated_at"],
+            )
+    return previous
 
 
 def cast_vote(translation_key, scale, value, *, user=None, voter_id=None, nonce=None):
@@ -83,44 +129,20 @@ def cast_vote(translation_key, scale, value, *, user=None, voter_id=None, nonce=
     owner = voter_filter(user, voter_id)
     if owner is None:
         raise RatingError()
-    now = timezone.now()
     try:
-        with transaction.atomic():
-            if nonce is not None:
-                _use_nonce(nonce)
-            target, _created = RatingTarget.objects.get_or_create(
-                translation_key=translation_key, defaults={"scale": scale}
-            )
-            # The row lock serialises all votes on one target: the vote lookup below sees
-            # every committed vote, and the aggregate update cannot interleave.
-            target = RatingTarget.objects.select_for_update().get(pk=target.pk)
-            if target.closed_by_moderator:
-                raise RatingClosed()
-            extra = {}
-            if target.scale != scale:
-                if target.vote_count:
-                    raise ScaleChanged()
-                extra["scale"] = scale
-            existing = Vote.objects.filter(target=target, **owner).first()
-            delta = Counter()
-            if existing is not None:
-                delta[existing.value] -= 1
-                if value is None:
-                    existing.delete()
-                else:
-                    Vote.objects.filter(pk=existing.pk).update(value=value, scale=scale, updated_at=now)
-            if value is not None:
-                if existing is None:
-                    Vote.objects.create(
-                        target=target, scale=scale, value=value, created_at=now, updated_at=now, **owner
-                    )
-                delta[value] += 1
-            if extra or any(delta.values()):
-                _apply(target.pk, delta, **extra, updated_at=now)
+        try:
+            return _change(translation_key, scale, value, owner, nonce)
+        except _OtherScale:
+            # Rare (the editor changed the block's scale): the exclusive lock this needs is taken
+            # in a transaction of its own, never by upgrading the shared lock that others hold too.
+            _adopt_scale(translation_key, scale)
+            try:
+                return _change(translation_key, scale, value, owner, nonce)
+            except _OtherScale:
+                raise ScaleChanged() from None
     except IntegrityError:
-        # Only a constraint can get here (e.g. a racing duplicate): nothing was stored.
+        # A form's nonce used before (a replay), or another constraint: nothing was stored.
         raise FormAlreadyUsed() from None
-    return existing.value if existing is not None else None
 
 
 def void_votes(target, since, until, user, reason=""):
@@ -128,10 +150,7 @@ def void_votes(target, since, until, user, reason=""):
     with transaction.atomic():
         target = RatingTarget.objects.select_for_update().get(pk=target.pk)
         votes = Vote.objects.filter(target=target, updated_at__gte=since, updated_at__lt=until)
-        per_value = dict(votes.values_list("value").annotate(n=Count("id")).order_by())
-        voided = sum(per_value.values())
-        votes.delete()
-        _apply(target.pk, {value: -n for value, n in per_value.items()}, updated_at=target.updated_at)
+        voided, _by_model = votes.delete()
         log(
             target,
             "digiradar_ratings.void",
@@ -146,11 +165,7 @@ def reset(target, user, reason=""):
     """Remove every vote of ``target``; logged."""
     with transaction.atomic():
         target = RatingTarget.objects.select_for_update().get(pk=target.pk)
-        count = target.vote_count
-        target.votes.all().delete()
-        RatingTarget.objects.filter(pk=target.pk).update(
-            vote_count=0, vote_sum=0, **{column: 0 for column in VALUE_COLUMNS.values()}
-        )
+        count, _by_model = target.votes.all().delete()
         log(
             target,
             "digiradar_ratings.reset",
@@ -163,6 +178,7 @@ def reset(target, user, reason=""):
 def set_closed(target, closed, user, reason=""):
     """Close a rating (or reopen it, so that the page's own setting applies again); logged."""
     with transaction.atomic():
+        # Waits for the votes under way (they hold the row shared); every later vote sees it.
         RatingTarget.objects.filter(pk=target.pk).update(closed_by_moderator=closed)
         target.closed_by_moderator = closed
         action = "digiradar_ratings.close" if closed else "digiradar_ratings.open"

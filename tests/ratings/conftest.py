@@ -91,20 +91,24 @@ def aggregate(page):
     return target.vote_count, target.vote_sum, {value: n for value, n in target.distribution().items() if n}
 
 
+def _transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return marker is not None and marker.kwargs.get("transaction", False)
+
+
 def pytest_collection_modifyitems(config, items):
     # Skip before any fixture runs: a skipped transactional test would still flush the database.
     from django.conf import settings
 
     here = str(Path(__file__).parent)
-    mine = [
-        item for item in items if item.get_closest_marker("postgres_only") and str(item.path).startswith(here)
-    ]
+    mine = [item for item in items if str(item.path).startswith(here)]
     if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
         for item in mine:
-            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (row locks, concurrent writers)"))
-        return
-    # Run them last: their flush leaves later transactional tests (the browser's) without the
-    # page tree that migrations created.
+            if item.get_closest_marker("postgres_only"):
+                item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (row locks, concurrent writers)"))
+    # Run the transactional ones last: their flush leaves later transactional tests (the
+    # browser's) without the page tree that migrations created.
     for item in mine:
-        items.remove(item)
-        items.append(item)
+        if _transactional(item) and not item.get_closest_marker("skip"):
+            items.remove(item)
+            items.append(item)
