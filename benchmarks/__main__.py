@@ -11,6 +11,7 @@ BENCHMARKS = [
     # the production stack (make prod-demo): Varnish -> gunicorn x4 -> PostgreSQL + Redis
     "benchmarks.read_path",
     "benchmarks.faults",
+    "benchmarks.search_latency",
 ]
 
 

@@ -42,6 +42,7 @@ from run_stack import (  # noqa: E402
     OwnPostgres,
     OwnRedis,
     Varnish,
+    collect_static,
     free_port,
     manage,
     production_environment,
@@ -274,6 +275,7 @@ def main():
         postgres.start()
         redis.start()
         page = prepare(env, postgres)
+        collect_static(env)
         server = Gunicorn(env, ports["app"]).start()
         varnish = Varnish(ports["varnish"], ports["app"], "digiradar-prod-faults").start()
         through_varnish, direct = f"http://127.0.0.1:{ports['varnish']}", f"http://127.0.0.1:{ports['app']}"

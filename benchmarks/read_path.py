@@ -29,7 +29,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "example_site"))
 
-from run_stack import Gunicorn, Varnish, free_port, prepare_database, production_environment  # noqa: E402
+from run_stack import (  # noqa: E402
+    Gunicorn,
+    Varnish,
+    collect_static,
+    free_port,
+    prepare_database,
+    production_environment,
+)
 
 from benchmarks.ratings_load import percentile  # noqa: E402
 
@@ -125,6 +132,7 @@ def main():
     app_port, varnish_port = free_port(), free_port()
     env = production_environment(DATABASE_URL, REDIS_URL, varnish_port, LOG_LEVEL="ERROR")
     prepare_database(env, DATABASE_URL, varnish_port)
+    collect_static(env)
     paths = demo_paths(env)
     flush_redis(REDIS_URL)
     server = varnish = None

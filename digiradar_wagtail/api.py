@@ -9,16 +9,20 @@ message instead, refuses NUL characters in every parameter and bounds the search
     from digiradar_wagtail.api import PagesAPIViewSet
     api_router.register_endpoint("pages", PagesAPIViewSet)
 
-System check ``digiradar_wagtail.W010`` tells when a site still serves Wagtail's own endpoint.
+System check ``digiradar_wagtail.W003`` tells when a site still serves Wagtail's own endpoint.
 """
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models.fields.related import RelatedField
 from django.utils.translation import gettext as _
 from wagtail.api.v2 import views as wagtail_api_views
-from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
+from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
+
+from .search import search_backend, words_only
 
 # Longer searches are not needed to find a measure and cost the search backend dearly.
 MAX_SEARCH_LENGTH = 200
@@ -54,6 +58,33 @@ class CheckedFieldsFilter(FieldsFilter):
         return super().filter_queryset(request, queryset, view)
 
 
+class LanguageSearchFilter(SearchFilter):
+    """
+    Wagtail's ``?search=``, through ``DIGIRADAR_SEARCH_BACKEND`` and in the language of ``?locale=``
+    (every configured language without it), best matches first unless ``?order=`` is given.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        if not getattr(settings, "WAGTAILAPI_SEARCH_ENABLED", True):
+            raise BadRequestError(_("Search is switched off."))
+        if getattr(queryset, "_filtered_by_tag", False):
+            raise BadRequestError(_("A search cannot be combined with a tag filter."))
+        operator = request.GET.get("search_operator") or None
+        if operator not in (None, "and", "or"):
+            raise BadRequestError(_("search_operator must be 'and' or 'or'."))
+        backend, query = search_backend(request.GET.get("locale")), words_only(request.GET["search"])
+        try:
+            return backend.search(
+                query, queryset, operator=operator, order_by_relevance="order" not in request.GET
+            )
+        except (FilterFieldError, OrderByFieldError) as error:
+            raise BadRequestError(
+                _("'%(field)s' cannot be combined with a search.") % {"field": error.field_name}
+            ) from error
+
+
 def check_parameters(params):
     """Refuse what no field holds (NUL) and searches beyond what a person types."""
     for name, values in params.lists():
@@ -71,7 +102,7 @@ class PagesAPIViewSet(wagtail_api_views.PagesAPIViewSet):
     """Wagtail's pages endpoint that answers 400, never 500, to malformed parameters."""
 
     filter_backends = [
-        CheckedFieldsFilter if backend is FieldsFilter else backend
+        {FieldsFilter: CheckedFieldsFilter, SearchFilter: LanguageSearchFilter}.get(backend, backend)
         for backend in wagtail_api_views.PagesAPIViewSet.filter_backends
     ]
 

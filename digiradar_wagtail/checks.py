@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
 from .conf import KNOWN_SETTINGS, PREFIX, digiradar_settings
+from .search import LANGUAGE_CONFIGS_PARAM
 
 CHECK_ID = "digiradar_wagtail.{}"
 
@@ -332,3 +333,85 @@ def check_url_reaches(url_name, expected_module, check_id, include_hint):
             )
         ]
     return []
+
+
+# Search ---------------------------------------------------------------------------------------
+SEARCH_BACKEND_MODULE = "digiradar_wagtail.search"
+
+
+def _search_backends():
+    # Wagtail adds a "default" database backend when WAGTAILSEARCH_BACKENDS does not name one.
+    configured = getattr(settings, "WAGTAILSEARCH_BACKENDS", {})
+    return {"default": {"BACKEND": "wagtail.search.backends.database"}, **configured}
+
+
+def _on_postgresql():
+    return any("postgres" in database.get("ENGINE", "") for database in settings.DATABASES.values())
+
+
+@register(Tags.compatibility)
+def check_search_backend(app_configs=None, **kwargs):
+    name = digiradar_settings.SEARCH_BACKEND
+    backends = _search_backends()
+    if not isinstance(name, str) or name not in backends:
+        return [
+            Error(
+                f"DIGIRADAR_SEARCH_BACKEND is {name!r}, which is not a backend in WAGTAILSEARCH_BACKENDS: "
+                "every search on a radar and in the API would answer 500.",
+                hint="Name one of: " + ", ".join(sorted(backends)) + ".",
+                id=CHECK_ID.format("E020"),
+            )
+        ]
+    params = backends[name]
+    configs = params.get(LANGUAGE_CONFIGS_PARAM)
+    pairs = configs.items() if isinstance(configs, dict) else [(None, None)]
+    if configs is not None and not all(isinstance(item, str) and item for pair in pairs for item in pair):
+        return [
+            Error(
+                f"{LANGUAGE_CONFIGS_PARAM} of the search backend {name!r} must map language codes to "
+                f"PostgreSQL text search configurations, not {configs!r}.",
+                hint='For example {"de": "german", "en": "english"}.',
+                id=CHECK_ID.format("E021"),
+            )
+        ]
+    several_languages = len(getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or []) > 1
+    per_language = params.get("BACKEND") == SEARCH_BACKEND_MODULE and configs
+    if _on_postgresql() and several_languages and not per_language:
+        return [
+            Warning(
+                f"The search backend {name!r} stems the pages of every language in one text search "
+                "configuration: in the other languages a search finds only the exact word form "
+                "(on a German radar 'Schule' does not find 'Schulen').",
+                hint=f'Set its BACKEND to "{SEARCH_BACKEND_MODULE}" and {LANGUAGE_CONFIGS_PARAM} to '
+                '{"de": "german", "en": "english"}, then run manage.py update_index.',
+                id=CHECK_ID.format("W020"),
+            )
+        ]
+    return []
+
+
+@register(Tags.database)
+def check_search_configs_exist(app_configs=None, databases=None, **kwargs):
+    """Every configuration named in LANGUAGE_SEARCH_CONFIGS exists (``check --database default``)."""
+    from django.db import connections
+
+    params = _search_backends().get(digiradar_settings.SEARCH_BACKEND, {})
+    configs = params.get(LANGUAGE_CONFIGS_PARAM)
+    if not databases or not isinstance(configs, dict) or params.get("BACKEND") != SEARCH_BACKEND_MODULE:
+        return []
+    connection = connections["default"]
+    if "default" not in databases or connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cfgname FROM pg_catalog.pg_ts_config")
+        existing = {row[0] for row in cursor.fetchall()}
+    return [
+        Error(
+            f"{LANGUAGE_CONFIGS_PARAM} names the text search configuration {config!r} for {language!r}, and "
+            "PostgreSQL has none of that name: every search and every publish would fail.",
+            hint="Available: " + ", ".join(sorted(existing)) + ".",
+            id=CHECK_ID.format("E022"),
+        )
+        for language, config in configs.items()
+        if str(config).rsplit(".", 1)[-1] not in existing
+    ]

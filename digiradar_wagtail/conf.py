@@ -28,6 +28,9 @@ DEFAULTS = {
     # Which Django cache the radar and the rate limits use: shared by all server processes in
     # production (Redis), or each process counts and caches on its own.
     "CACHE_ALIAS": "default",
+    # The Wagtail search backend (a name in WAGTAILSEARCH_BACKENDS) for the radar's ``q`` and the
+    # API's ``search``. On PostgreSQL, "digiradar_wagtail.search" searches each page in its language.
+    "SEARCH_BACKEND": "default",
     # Edge length of the SVG radar's view box, in user units.
     "RADAR_SIZE": 800,
     # Largest spreadsheet the admin import and ``digiradar_import`` accept, in bytes.

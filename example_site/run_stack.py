@@ -135,6 +135,11 @@ def manage(env, *args, capture=False):
     )
 
 
+def collect_static(env):
+    """Static files into STATIC_ROOT: the production settings name them by hash, so pages need it."""
+    manage(env, "collectstatic", "--no-input", "-v", "0")
+
+
 def prepare_database(env, database_url, site_port):
     """Create the database if missing, migrate, load the demo into an empty one; True if loaded."""
     import psycopg
@@ -403,7 +408,7 @@ def main():
         env = production_environment(DEMO["database_url"], DEMO["redis_url"], DEMO["varnish_port"])
         prepare_database(env, DEMO["database_url"], DEMO["varnish_port"])
         log("collectstatic")
-        manage(env, "collectstatic", "--no-input", "-v", "0")
+        collect_static(env)
 
         # The task worker goes here once the plugin has one (django-tasks, a later issue): started
         # like gunicorn with the same environment, stopped with the rest.

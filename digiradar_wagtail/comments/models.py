@@ -16,6 +16,8 @@ from django_comments_xtd.models import XtdComment
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
 
+from ..models.links import optional_link
+
 PENDING, PUBLISHED, HIDDEN, REMOVED = "pending", "published", "hidden", "removed"
 STATE_CHOICES = [
     (PENDING, _("Pending")),
@@ -40,13 +42,9 @@ class Discussion(models.Model):
     """
 
     translation_key = models.UUIDField(_("translation key"), unique=True, editable=False)
-    page = models.ForeignKey(
+    page = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("page"),
         help_text=_("The page the discussion was first opened on; any translation shows it."),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -223,13 +221,9 @@ class CommentsPrivacySetting(BaseSiteSetting):
     installed; without it, or while no page is chosen, ``DIGIRADAR_PRIVACY_URL`` is linked.
     """
 
-    privacy_page = models.ForeignKey(
+    privacy_page = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("privacy page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("privacy page"),
         help_text=_(
             "The page the consent checkbox of the comment form links to; visitors see its "
             "translation in their language where there is one. Empty: DIGIRADAR_PRIVACY_URL."

@@ -25,6 +25,7 @@ from ..blocks import MeasureBodyBlock
 from ..conf import digiradar_settings
 from ..participation.fields import ParticipationField, default_participation, participation_blocks
 from ..public.shared_cache import SharedCachePageMixin
+from .links import optional_link
 
 ON_TRACK, DELAYED, STOPPED = "on_track", "delayed", "stopped"
 DELIVERY_CHOICES = [
@@ -143,14 +144,7 @@ class MeasurePage(SharedCachePageMixin, Page):
     planned_end_date = models.DateField(_("planned end"), null=True, blank=True)
     actual_end_date = models.DateField(_("actual end"), null=True, blank=True)
     # Accountability
-    lead_department = models.ForeignKey(
-        "digiradar_wagtail.Department",
-        verbose_name=_("lead department"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    lead_department = optional_link("digiradar_wagtail.Department", _("lead department"))
     contact_email = models.EmailField(
         _("contact mailbox"), blank=True, help_text=_("A role's mailbox, not a person's.")
     )

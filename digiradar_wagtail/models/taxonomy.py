@@ -8,6 +8,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
+def unique_slug_per_language(kind):
+    """The database keeps a term's slug unique within each language (``kind``: its model's name)."""
+    return [models.UniqueConstraint(fields=["slug", "locale"], name=f"digiradar_{kind}_slug_locale")]
+
+
 class TaxonomyItem(TranslatableMixin, index.Indexed, models.Model):
     """
     A named, translatable term. The slug is the same in every language, so that filter
@@ -56,9 +61,7 @@ class Department(TaxonomyItem):
     class Meta(TaxonomyItem.Meta):
         verbose_name = _("department")
         verbose_name_plural = _("departments")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="digiradar_department_slug_locale")
-        ]
+        constraints = unique_slug_per_language("department")
 
 
 class Principle(TaxonomyItem):
@@ -67,9 +70,7 @@ class Principle(TaxonomyItem):
     class Meta(TaxonomyItem.Meta):
         verbose_name = _("principle")
         verbose_name_plural = _("principles")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="digiradar_principle_slug_locale")
-        ]
+        constraints = unique_slug_per_language("principle")
 
 
 class Topic(TaxonomyItem):
@@ -78,4 +79,4 @@ class Topic(TaxonomyItem):
     class Meta(TaxonomyItem.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="digiradar_topic_slug_locale")]
+        constraints = unique_slug_per_language("topic")

@@ -18,16 +18,15 @@ from django.db import DatabaseError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from ..models import (
-    Department,
+from ..models.measure import (
+    DELIVERY_CHOICES,
+    ON_TRACK,
     MeasureCoDepartment,
     MeasurePage,
     MeasurePrinciple,
     MeasureTopic,
-    Principle,
-    Topic,
 )
-from ..models.measure import DELIVERY_CHOICES, ON_TRACK
+from ..models.taxonomy import Department, Principle, Topic
 from .columns import (
     DATE_COLUMNS,
     EXPORT_ONLY_COLUMNS,

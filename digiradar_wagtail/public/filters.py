@@ -6,11 +6,10 @@ The radar page, its list, the exports and the Atom feed all filter through
 
 Parameters (all repeatable): ``sector``, ``ring``, ``department`` (lead or co-department),
 ``topic``, ``principle`` take slugs; several values of one parameter are OR-ed, different
-parameters AND-ed. ``q`` is a full-text query through Wagtail search. A value that names
-nothing on this radar selects nothing; it is never an error.
+parameters AND-ed. ``q`` is a full-text query through Wagtail search in the radar's language,
+best matches first. A value that names nothing on this radar selects nothing; it is never an error.
 """
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlencode
@@ -27,6 +26,7 @@ from ..models import (
     Principle,
     Topic,
 )
+from ..search import search_backend, words_only
 from .listing import live_measures
 
 SLUG_PARAMETERS = ("sector", "ring", "department", "topic", "principle")
@@ -36,7 +36,6 @@ PARAMETERS = SLUG_PARAMETERS + (TEXT_PARAMETER,)
 MAX_VALUES = 20
 MAX_SLUG_LENGTH = 100
 MAX_QUERY_LENGTH = 200
-NOT_A_WORD = re.compile(r"[^\w]+")
 # The radar's order; ids break ties where sort_order is unset (parts added in code, not the admin).
 MEASURE_ORDER = ("sector__sort_order", "sector_id", "ring__sort_order", "ring_id", "title", "pk")
 
@@ -83,14 +82,17 @@ def _taxonomy_q(name, slugs):
     return Q(pk__in=row_model.objects.filter(**{f"{column}__slug__in": slugs}).values("page_id"))
 
 
-def _search_ids(radar, query):
-    """Primary keys of the radar's live measures that Wagtail search finds for ``query``."""
-    # Only words reach the backend: SQLite's FTS5 fails on a stray quote or asterisk.
-    words = NOT_A_WORD.sub(" ", query).split()
+def _search_ranking(radar, query):
+    """
+    Primary keys of the radar's live measures that the search finds for ``query``, best first,
+    in the radar's language (its stemming on PostgreSQL with ``digiradar_wagtail.search``).
+    """
+    words = words_only(query)
     if not words:
-        return set()
-    candidates = MeasurePage.objects.child_of(radar).live().filter(locale_id=radar.locale_id)
-    return {page.pk for page in candidates.search(" ".join(words), order_by_relevance=False)}
+        return []
+    candidates = MeasurePage.objects.child_of(radar).live().filter(locale_id=radar.locale_id).only("pk")
+    backend = search_backend(radar.locale.language_code)
+    return [page.pk for page in backend.search(words, candidates, order_by_relevance=True)]
 
 
 @dataclass
@@ -98,8 +100,9 @@ class FilterResult:
     """
     The measures a radar shows for one set of filter parameters.
 
-    ``measures`` are those that match (ordered by sector, ring and title); ``all_measures``
-    are all live measures of the radar, so that a radar can dim the others.
+    ``measures`` are those that match, ordered by sector, ring and title, or best first for a
+    search (``rank``: ``{pk: position}``); ``all_measures`` are all live measures of the radar,
+    so that a radar can dim the others.
     """
 
     radar: object
@@ -107,10 +110,14 @@ class FilterResult:
     all_measures: list
     matching_ids: set
     choices: dict = field(default_factory=dict)
+    rank: dict = field(default_factory=dict)
 
     @cached_property
     def measures(self):
-        return [measure for measure in self.all_measures if measure.pk in self.matching_ids]
+        matching = [measure for measure in self.all_measures if measure.pk in self.matching_ids]
+        if self.rank:
+            matching.sort(key=lambda measure: self.rank.get(measure.pk, len(self.rank)))  # stable
+        return matching
 
     @property
     def is_active(self):
@@ -186,8 +193,9 @@ def filter_measures(radar, params, with_choices=True):
     Filter the live measures of ``radar`` by ``params`` (a QueryDict or a dict of lists).
 
     The number of queries does not depend on the number of measures: one for all measures,
-    one for the matching ids (plus the search when ``q`` is given), and a fixed few for the
-    form's choices unless ``with_choices`` is false (exports do not need them).
+    one for the matching ids when a taxonomy parameter is given, one for the search when ``q``
+    is, and a fixed few for the form's choices unless ``with_choices`` is false (exports do not
+    need them).
     """
     if not hasattr(params, "getlist"):
         params = _ListDict(params or {})
@@ -195,9 +203,8 @@ def filter_measures(radar, params, with_choices=True):
     base = live_measures(radar).filter(locale_id=radar.locale_id).order_by(*MEASURE_ORDER)
     all_measures = list(base)
 
-    if not normalised:
-        matching_ids = {measure.pk for measure in all_measures}
-    else:
+    matching_ids = {measure.pk for measure in all_measures}
+    if any(name in normalised for name in SLUG_PARAMETERS):
         selection = base
         if "sector" in normalised:
             selection = selection.filter(sector__slug__in=normalised["sector"])
@@ -206,9 +213,12 @@ def filter_measures(radar, params, with_choices=True):
         for name in ("department", "topic", "principle"):
             if name in normalised:
                 selection = selection.filter(_taxonomy_q(name, normalised[name]))
-        if TEXT_PARAMETER in normalised:
-            selection = selection.filter(pk__in=_search_ids(radar, normalised[TEXT_PARAMETER][0]))
-        matching_ids = set(selection.order_by().values_list("pk", flat=True).distinct())
+        matching_ids &= set(selection.order_by().values_list("pk", flat=True).distinct())
+    rank = {}
+    if TEXT_PARAMETER in normalised:
+        ranking = _search_ranking(radar, normalised[TEXT_PARAMETER][0])
+        rank = {pk: position for position, pk in enumerate(ranking)}
+        matching_ids &= set(rank)
 
     return FilterResult(
         radar=radar,
@@ -216,6 +226,7 @@ def filter_measures(radar, params, with_choices=True):
         all_measures=all_measures,
         matching_ids=matching_ids,
         choices=filter_choices(radar, base) if with_choices else {},
+        rank=rank,
     )
 
 

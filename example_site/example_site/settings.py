@@ -148,7 +148,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 WAGTAIL_SITE_NAME = "Digitalisierungsradar München (Demo)"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# digiradar: on PostgreSQL each page is stemmed in its language ("Schule" finds "Schulen");
+# on SQLite this is Wagtail's database backend
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "digiradar_wagtail.search",
+        "LANGUAGE_SEARCH_CONFIGS": {"de": "german", "en": "english"},
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "xlsx", "txt"]
 # No avatars from gravatar.com: the admin must not send editors' data to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -184,6 +191,7 @@ if os.environ.get("VARNISH_URL"):
 
 DIGIRADAR_BASE_TEMPLATE = "base.html"
 DIGIRADAR_PRIVACY_URL = {"de": "/de/datenschutz/", "en": "/en/privacy/"}
+DIGIRADAR_SEARCH_BACKEND = "default"  # the WAGTAILSEARCH_BACKENDS entry the radar and the API search with
 
 LOGGING = {
     "version": 1,
