@@ -21,6 +21,8 @@ def rated_measure(browser_page):
 def test_rate_by_keyboard_then_change(browser_page, live_server, rated_measure, axe_violations):
     page = browser_page
     page.goto(live_server.url + rated_measure.url)
+    # The page is the one a shared cache keeps: the script puts in this visitor's own form.
+    page.locator("form[data-digiradar-rating-form]").wait_for()
     rating = page.locator("[data-digiradar-rating]")
     assert rating.locator("fieldset legend").inner_text() == "Wie wichtig ist Ihnen diese Maßnahme?"
     assert axe_violations(page) == []
@@ -56,6 +58,7 @@ def test_rate_by_keyboard_then_change(browser_page, live_server, rated_measure, 
     assert (target.vote_count, target.vote_sum) == (1, 3)
     # After a reload (no script state), the page still knows this visitor's vote.
     page.reload()
+    page.locator("form[data-digiradar-rating-form]").wait_for()
     assert page.locator("input[name=value][value='3']").is_checked()
     assert axe_violations(page) == []
     assert page.foreign_requests == [] and page.csp_violations == []
