@@ -209,7 +209,11 @@ class Gunicorn:
     def start(self, ready_path="/de/"):
         self.process = spawn([GUNICORN, "-c", str(SITE / "gunicorn.conf.py")], cwd=SITE, env=self.env)
         url = f"http://127.0.0.1:{self.port}{ready_path}"
-        wait_for(lambda: http_status(url) == 200, f"gunicorn on {self.port}", 90, self.process)
+        try:
+            wait_for(lambda: http_status(url) == 200, f"gunicorn on {self.port}", 90, self.process)
+        except BaseException:
+            self.stop()  # a server that never came up is not left running behind the caller
+            raise
         return self
 
     def stop(self):
