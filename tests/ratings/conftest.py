@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.db import connections
 
 from digiradar_wagtail.ratings.models import RatingTarget, Vote
 
@@ -34,6 +35,18 @@ def new_vote_limit(settings, _test_voters_share_one_address):
 
     del settings.DIGIRADAR_RATINGS_COOKIELESS_REVOTE_LIMIT
     return DEFAULTS["RATINGS_COOKIELESS_REVOTE_LIMIT"]
+
+
+def in_thread(function):
+    """``function`` for a worker thread: it closes the thread's own database connection when done."""
+
+    def run(*args):
+        try:
+            return function(*args)
+        finally:
+            connections.close_all()
+
+    return run
 
 
 def set_rating(page, **values):

@@ -7,13 +7,13 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client, override_settings
 
 from digiradar_wagtail.ratings.models import RatingTarget, Vote
 from digiradar_wagtail.ratings.services import RatingError, cast_vote, recount
 
-from .conftest import form_token, set_rating
+from .conftest import form_token, in_thread, set_rating
 
 pytestmark = [
     pytest.mark.postgres_only,
@@ -23,23 +23,13 @@ pytestmark = [
 VOTERS = 24
 
 
-def _in_thread(function):
-    def run(*args):
-        try:
-            return function(*args)
-        finally:
-            connections.close_all()  # each thread has its own connection
-
-    return run
-
-
 @override_settings(DIGIRADAR_RATINGS_RATE_LIMIT=10_000)
 def test_concurrent_http_votes_keep_the_aggregate_exact(measure):
     page = set_rating(measure)
     url = f"/de/digiradar/ratings/{page.pk}/vote/"
     start = threading.Barrier(VOTERS)
 
-    @_in_thread
+    @in_thread
     def citizen(number):
         client = Client()
         tokens = [form_token(client, page) for _ in range(3)]
@@ -80,7 +70,7 @@ def test_one_person_racing_with_themselves_keeps_one_vote(measure):
     page = set_rating(measure)
     start = threading.Barrier(12)
 
-    @_in_thread
+    @in_thread
     def same_person(number):
         start.wait()
         try:

@@ -17,29 +17,19 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import OperationalError, connection, connections, transaction
+from django.db import OperationalError, connection, transaction
 
 from digiradar_wagtail.ratings import services
 from digiradar_wagtail.ratings.aggregates import aggregates_for
 from digiradar_wagtail.ratings.models import RatingTarget, Vote
 from digiradar_wagtail.ratings.services import FormAlreadyUsed, RatingClosed, cast_vote, recount
 
-from .conftest import set_rating
+from .conftest import in_thread, set_rating
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 VOTERS = 16
 ROUNDS = 12
-
-
-def _in_thread(function):
-    def run(*args):
-        try:
-            return function(*args)
-        finally:
-            connections.close_all()  # each thread has its own connection
-
-    return run
 
 
 def attempt(call):
@@ -69,7 +59,7 @@ def test_concurrent_voters_lose_nothing_double_nothing_and_the_figures_equal_a_r
     users = {number: get_user_model().objects.create_user(f"voter-{number}") for number in range(VOTERS)}
     start = threading.Barrier(VOTERS)
 
-    @_in_thread
+    @in_thread
     def voter(number):
         owner, told, spent, replays_refused = owner_of(number, users), None, [], 0
         start.wait(timeout=30)
@@ -120,7 +110,7 @@ def test_one_person_racing_with_themselves_keeps_one_vote(measure):
     page = set_rating(measure)
     start = threading.Barrier(8)
 
-    @_in_thread
+    @in_thread
     def same_person(number):
         start.wait(timeout=30)
         value = number % 5 + 1
@@ -144,7 +134,7 @@ def test_a_moderator_closing_waits_for_the_votes_under_way(measure):
     locked, go_on = threading.Event(), threading.Event()
     closed_at = {}
 
-    @_in_thread
+    @in_thread
     def vote_under_way():
         with transaction.atomic():
             shared = services._share_locked(key)
@@ -154,7 +144,7 @@ def test_a_moderator_closing_waits_for_the_votes_under_way(measure):
             Vote.objects.create(target=shared, scale="stars", value=2, voter_id="under-way")
         return time.monotonic()
 
-    @_in_thread
+    @in_thread
     def close():
         services.set_closed(target, True, None)
         closed_at["t"] = time.monotonic()
