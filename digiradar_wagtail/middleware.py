@@ -3,9 +3,8 @@ A database that cannot be reached answers 503 with ``Retry-After``, not 500.
 
 While PostgreSQL restarts or fails over, every view that touches it raises ``OperationalError`` or
 ``InterfaceError``. A 503 tells browsers, Varnish and monitoring that this is temporary, and a
-citizen whose vote or comment got it can send it again. It does not say that nothing was saved:
-a view may fail after its transaction committed (the vote view re-renders the rating from the
-database after storing the vote). Add
+citizen whose vote or comment got it can send it again. (The vote view answers a vote it stored
+as stored even if the database goes away right after.) Add
 ``"digiradar_wagtail.middleware.DatabaseUnavailableMiddleware"`` to ``MIDDLEWARE``; use it with
 ``CONN_HEALTH_CHECKS = True`` so that connections broken by the restart are replaced afterwards.
 """
@@ -15,15 +14,11 @@ import logging
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 30
-# Both languages at once: the message must not depend on anything that could fail with the database.
-MESSAGE = (
-    "Die Seite ist gerade nicht erreichbar. Bitte versuchen Sie es in einer halben Minute noch einmal. / "
-    "This page is unavailable right now. Please try again in half a minute."
-)
 
 
 class DatabaseUnavailableMiddleware:
@@ -37,10 +32,12 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
         logger.error("Database unavailable, answering 503: %s", exception, exc_info=exception)
+        # In the visitor's language (set by LocaleMiddleware; catalogues are files, not the database).
+        message = _("This page is unavailable right now. Please try again in half a minute.")
         if "application/json" in request.headers.get("Accept", ""):
-            response = JsonResponse({"error": MESSAGE}, status=503)
+            response = JsonResponse({"error": message}, status=503)
         else:
-            response = HttpResponse(MESSAGE, status=503, content_type="text/plain; charset=utf-8")
+            response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         add_never_cache_headers(response)
         return response

@@ -11,6 +11,7 @@ import pytest
 from django.core.cache import caches
 from django.db import InterfaceError, OperationalError
 from django.test import RequestFactory, override_settings
+from django.utils import translation
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from digiradar_wagtail.middleware import DatabaseUnavailableMiddleware
@@ -65,14 +66,17 @@ def test_rate_limits_still_count_with_a_working_cache():
 @pytest.mark.parametrize(
     "error", [OperationalError("connection refused"), InterfaceError("connection closed")]
 )
-def test_a_database_error_is_answered_503_with_retry_after_in_both_languages(error):
+def test_a_database_error_is_answered_503_with_retry_after_in_the_visitors_language(error):
     middleware = DatabaseUnavailableMiddleware(lambda request: None)
-    response = middleware.process_exception(RequestFactory().post("/de/x/"), error)
-    assert response.status_code == 503
-    assert response["Retry-After"] == "30"
-    assert "no-cache" in response["Cache-Control"]
-    text = response.content.decode()
-    assert "nicht erreichbar" in text and "unavailable right now" in text
+    texts = {}
+    for language in ("de", "en"):
+        with translation.override(language):
+            response = middleware.process_exception(RequestFactory().post(f"/{language}/x/"), error)
+        assert response.status_code == 503
+        assert response["Retry-After"] == "30"
+        assert "no-cache" in response["Cache-Control"]
+        texts[language] = response.content.decode()
+    assert "nicht erreichbar" in texts["de"] and "unavailable right now" in texts["en"]
 
 
 def test_the_vote_script_gets_its_503_as_json():
