@@ -29,18 +29,20 @@ def find_rating_block(page):
     return found[0] if found is not None else None
 
 
+_LOAD = object()  # RatingPresenter loads the target with its figures
 
 
 class RatingPresenter:
     """A rating as one visitor sees it, for the block template and the vote view."""
 
-    def __init__(self, value, page, request):
+    def __init__(self, value, page, request, target=_LOAD):
+        """``target``: the page's target (or None) if the caller has it; counted on first use then."""
         self.value = value
         self.page = page
         self.request = request
         self.scale = value.get("scale") or SCALE_STARS
         self.translation_key = getattr(page, "translation_key", None)
-        self.target = get_target(self.translation_key)
+        self.target = get_target(self.translation_key) if target is _LOAD else target
         self.dom_id = f"digiradar-rating-{self.translation_key}"
         # Rendered for a shared cache: nothing of the visitor's (no token, no own vote, no
         # messages); the form asks the uncached vote page instead of posting.
@@ -57,7 +59,7 @@ class RatingPresenter:
 
     @property
     def own_vote(self):
-        if not hasattr(self, "_own_vote"):
+        if "_own_vote" not in self.__dict__:
             if self.shared:
                 self._own_vote = None
                 return None
@@ -68,6 +70,11 @@ class RatingPresenter:
                     Vote.objects.filter(target=self.target, **owner).values_list("value", flat=True).first()
                 )
         return self._own_vote
+
+    def after_vote(self, value):
+        """This visitor's vote is now ``value`` (None: withdrawn); the figures are counted again."""
+        self._own_vote = value
+        self.target = get_target(self.translation_key)
 
     @property
     def own_vote_label(self):
@@ -92,7 +99,7 @@ class RatingPresenter:
     @property
     def scale_conflict(self):
         """The editor changed the scale after votes came in; a moderator must reset first."""
-        return self.target is not None and self.target.vote_count > 0 and self.target.scale != self.scale
+        return self.target is not None and self.target.scale != self.scale and self.target.vote_count > 0
 
     @property
     def can_vote(self):
@@ -155,7 +162,9 @@ def render_rating_block(block, value, parent_context):
     context = block.get_context(value, parent_context=parent_context)
     context["rating"] = None
     if page is not None and request is not None:
-        rating = context["rating"] = RatingPresenter(value, page, request)
+        # The vote view hands in the presenter it has already asked everything it knows.
+        rating = parent_context.get("rating_presenter") or RatingPresenter(value, page, request)
+        context["rating"] = rating
         if rating.shared and rating.show_results:
             limit_shared_age(request, ratings_settings.RATINGS_RESULTS_CACHE_SECONDS)
     # With the request, so that the context processors (the CSRF token) run where no page

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from ..conf import digiradar_settings
 from . import scales
 from .conf import ratings_settings
+from .models import RatingTarget
 from .presenter import MESSAGE_TAG, RatingPresenter, find_rating_block
 from .services import FormAlreadyUsed, RatingClosed, RatingError, ScaleChanged, cast_vote, purge_old_nonces
 from .voters import (
@@ -104,7 +105,9 @@ def vote(request, page_id):
         return _refuse(request, 404, _("This page has no rating."), page)
     if request.method == "GET":
         return _vote_page(request, page, block_value)
-    state = RatingPresenter(block_value, page, request)
+    # The target as stored, not yet counted: its votes are counted once, for the reply.
+    target = RatingTarget.objects.filter(translation_key=page.translation_key).first()
+    state = RatingPresenter(block_value, page, request, target=target)
     if not state.may_vote_as_anyone:
         return _refuse(request, 403, _("Please log in to rate."), page)
     if not within_rate_limit(request):
@@ -165,17 +168,15 @@ def vote(request, page_id):
         )
     else:
         message = _("Your vote has been withdrawn.") if previous is not None else _("You had not rated yet.")
-    if raw_cookie:
-        # So that the re-rendered block below already knows this visitor's vote.
-        request.COOKIES[ratings_settings.RATINGS_COOKIE_NAME] = raw_cookie
-
     if _wants_json(request):
         try:
+            state.after_vote(value)
             context = {
                 "page": page,
                 "request": request,
                 "csrf_token": get_token(request),
                 "rating_message": message,
+                "rating_presenter": state,
             }
             payload = {"message": message, "html": block_value.block.render(block_value, context)}
         except DatabaseError:

@@ -22,6 +22,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ..participation.blocks import RESULTS_AFTER_CLOSE, RESULTS_AFTER_VOTE, RatingBlock
+from ..participation.streamfield import can_hold
 from ..participation.window import window_has_closed
 
 HIDING_MODES = (RESULTS_AFTER_VOTE, RESULTS_AFTER_CLOSE)
@@ -38,26 +39,6 @@ def results_public(value, closed_by_moderator=False, now=None):
 
 
 # Finding rating blocks in raw StreamField data ------------------------------------------------------
-
-_CAN_HOLD = {}
-
-
-def _can_hold_rating(block):
-    """Can ``block`` be or contain a RatingBlock? (Cached per block definition.)"""
-    key = id(block)
-    if key not in _CAN_HOLD:
-        _CAN_HOLD[key] = False  # guards against recursive definitions
-        if isinstance(block, RatingBlock):
-            found = True
-        elif isinstance(block, (StreamBlock, StructBlock)):
-            found = any(_can_hold_rating(child) for child in block.child_blocks.values())
-        elif isinstance(block, ListBlock):
-            found = _can_hold_rating(block.child_block)
-        else:
-            found = False
-        _CAN_HOLD[key] = found
-    return _CAN_HOLD[key]
-
 
 def _first_rating(block, raw):
     """The first RatingBlock value in ``raw`` (the JSON of ``block``), depth first, or None."""
@@ -79,7 +60,7 @@ def _first_rating(block, raw):
     else:
         return None
     for child, child_raw in children:
-        if child is not None and _can_hold_rating(child):
+        if child is not None and can_hold(child, RatingBlock):
             found = _first_rating(child, child_raw)
             if found is not None:
                 return found
@@ -91,7 +72,7 @@ def _rating_fields(model):
     return [
         field.name
         for field in model._meta.get_fields()
-        if isinstance(field, StreamField) and _can_hold_rating(field.stream_block)
+        if isinstance(field, StreamField) and can_hold(field.stream_block, RatingBlock)
     ]
 
 
