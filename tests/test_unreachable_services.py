@@ -63,6 +63,31 @@ def test_rate_limits_still_count_with_a_working_cache():
     assert [count_event("digiradar:test-count", 60) for _ in range(3)] == [1, 2, 3]
 
 
+def test_rate_limits_count_across_processes_on_real_redis():
+    """Two cache instances (two server processes) share one counter in Redis; it expires with its window."""
+    redis_cache = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/12",
+        "KEY_PREFIX": f"test-{closed_port()}",
+    }
+    caches_setting = {"default": redis_cache, "other": redis_cache}
+    with override_settings(CACHES=caches_setting, DIGIRADAR_CACHE_ALIAS="default"):
+        cache = caches["default"]
+        try:
+            cache.get("ping")
+        except RedisConnectionError:
+            pytest.skip("no Redis on 127.0.0.1:6379")
+        key = "digiradar:test-shared"
+        assert [count_event(key, 2) for _ in range(3)] == [1, 2, 3]
+        assert caches["other"].get(key) == 3  # the plain integer Django's serializer reads
+        stored_key = cache.make_and_validate_key(key)
+        client = cache._cache.get_client(stored_key)
+        assert 0 < client.ttl(stored_key) <= 2  # the window, set by the first count only
+        client.delete(stored_key)  # the window is over
+        assert count_event(key, 2) == 1
+        client.delete(stored_key)
+
+
 @pytest.mark.parametrize(
     "error", [OperationalError("connection refused"), InterfaceError("connection closed")]
 )

@@ -15,6 +15,7 @@ import ipaddress
 import logging
 
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.utils.crypto import salted_hmac
 
 from ..conf import digiradar_settings
@@ -30,6 +31,8 @@ def count_event(key, window):
     """
     cache = caches[digiradar_settings.CACHE_ALIAS]
     try:
+        if isinstance(cache, RedisCache):
+            return _count_in_redis(cache, key, window)
         cache.add(key, 0, timeout=window)
         try:
             return cache.incr(key)
@@ -39,6 +42,20 @@ def count_event(key, window):
     except Exception as error:  # each cache backend raises its own errors when unreachable
         logger.warning("Rate limit not counted, the cache is unreachable (failing open): %r", error)
         return 0
+
+
+def _count_in_redis(cache, key, window):
+    """
+    ``count_event`` on Django's Redis cache in one round trip (``add`` + ``incr`` take three
+    there): SET NX with the window as expiry, then INCR, in one MULTI. The counter is the plain
+    integer that Django's Redis serializer stores for an int, so ``cache.get(key)`` reads it.
+    """
+    key = cache.make_and_validate_key(key)
+    pipeline = cache._cache.get_client(key, write=True).pipeline()
+    pipeline.set(key, 0, ex=window, nx=True)
+    pipeline.incr(key)
+    _created, count = pipeline.execute()
+    return count
 
 
 def client_address(request):

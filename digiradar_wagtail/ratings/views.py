@@ -5,6 +5,7 @@ POST: cast, change or withdraw, then a redirect to that page (or JSON for the en
 """
 
 import logging
+import time
 
 from django.contrib import messages
 from django.core.cache import caches
@@ -75,9 +76,17 @@ def _read_value(request, scale):
     return value is not None, value
 
 
+_purge_asked_at = [0.0]  # when this process last asked the cache whether to purge
+
+
 def _purge_now_and_then():
     # Once an hour is enough: expired tokens are refused by their signature anyway. Housekeeping
     # after a stored vote: neither an unreachable cache nor database may turn the vote into an error.
+    # Each process asks the shared cache at most once a minute, not on every vote.
+    now = time.monotonic()
+    if now - _purge_asked_at[0] < 60:
+        return
+    _purge_asked_at[0] = now
     try:
         if caches[digiradar_settings.CACHE_ALIAS].add("digiradar_ratings:purged", 1, timeout=3600):
             purge_old_nonces(ratings_settings.RATINGS_FORM_MAX_AGE)
