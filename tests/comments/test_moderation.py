@@ -134,6 +134,11 @@ def test_bulk_approve_and_bulk_hide(client, measure, moderator):
     # Wagtail's bulk action asks first (GET), then acts (POST).
     confirmation = client.get(bulk_url("approve", first.pk, second.pk)).content.decode()
     assert "Nummer 0" in confirmation and "Nummer 1" in confirmation and "Nummer 2" not in confirmation
+    assert "Kommentare freigeben" in confirmation and "Ja, freigeben" in confirmation
+    assert 'name="reason"' not in confirmation
+    confirmation = client.get(bulk_url("hide", first.pk)).content.decode()
+    assert "Kommentare ausblenden" in confirmation and 'name="reason"' in confirmation
+    assert "button serious" in confirmation
     assert client.post(bulk_url("approve", first.pk, second.pk)).status_code == 302
     assert set(Comment.objects.filter(state=PUBLISHED).values_list("pk", flat=True)) == {first.pk, second.pk}
     # Hiding in bulk needs a reason.
