@@ -55,6 +55,22 @@ def test_every_state_change_is_logged_with_who_and_why(client, measure, moderato
     assert "Beleidigend" in html and "Mo Derator" in html and "Spam" in html
 
 
+def test_inspect_offers_the_steps_the_state_allows(client, measure, moderator):
+    comment = make_comment(measure, "Zu prüfen", state=PENDING)
+    client.force_login(moderator)
+    html = client.get(f"{ADMIN}inspect/{comment.pk}/").content.decode()
+    for step in ("approve", "hide", "remove", "reply"):
+        assert f'<form method="post" action="{ADMIN}{step}/{comment.pk}/"><input type="hidden" name="csrf' in html
+    assert f"{ADMIN}to-pending/" not in html
+    for name in ("hide-reason", "other-reason", "text"):
+        assert f'<label for="id_{name}">' in html and f'id="id_{name}"' in html
+    assert 'class="button no">' in html
+    comment.state = PUBLISHED
+    comment.save()
+    html = client.get(f"{ADMIN}inspect/{comment.pk}/").content.decode()
+    assert f"{ADMIN}to-pending/{comment.pk}/" in html and f"{ADMIN}approve/" not in html
+
+
 def test_hiding_needs_a_reason(client, measure, moderator):
     comment = make_comment(measure)
     client.force_login(moderator)
