@@ -60,7 +60,8 @@ def test_inspect_offers_the_steps_the_state_allows(client, measure, moderator):
     client.force_login(moderator)
     html = client.get(f"{ADMIN}inspect/{comment.pk}/").content.decode()
     for step in ("approve", "hide", "remove", "reply"):
-        assert f'<form method="post" action="{ADMIN}{step}/{comment.pk}/"><input type="hidden" name="csrf' in html
+        form = f'<form method="post" action="{ADMIN}{step}/{comment.pk}/"><input type="hidden" name="csrf'
+        assert form in html
     assert f"{ADMIN}to-pending/" not in html
     for name in ("hide-reason", "other-reason", "text"):
         assert f'<label for="id_{name}">' in html and f'id="id_{name}"' in html
