@@ -33,10 +33,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "example_site"))
-
-from run_stack import (  # noqa: E402
+from run_stack import (
     SITE,
     Gunicorn,
     OwnPostgres,
@@ -48,8 +45,8 @@ from run_stack import (  # noqa: E402
     production_environment,
 )
 
-from benchmarks.ratings_load import Citizen  # noqa: E402
-from benchmarks.read_path import fetch  # noqa: E402
+from benchmarks.ratings_load import Citizen
+from benchmarks.read_path import fetch
 
 DATABASE = "digiradar_prod_faults"
 READERS = int(os.environ.get("BENCH_FAULT_READERS", 10))

@@ -24,12 +24,8 @@ import urllib.error
 import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "example_site"))
-
-from run_stack import (  # noqa: E402
+from run_stack import (
     Gunicorn,
     Varnish,
     collect_static,
@@ -38,7 +34,8 @@ from run_stack import (  # noqa: E402
     production_environment,
 )
 
-from benchmarks.ratings_load import percentile  # noqa: E402
+from benchmarks import ROOT
+from benchmarks.ratings_load import percentile
 
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 DATABASE_URL = f"{PG}/digiradar_prod_bench_read"

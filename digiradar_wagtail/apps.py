@@ -3,8 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DigiradarWagtailConfig(AppConfig):
-    name = "digiradar_wagtail"
-    label = "digiradar_wagtail"
+    name = "digiradar_wagtail"  # and so the label
     verbose_name = _("Digitalisation radar")
     default_auto_field = "django.db.models.BigAutoField"
 

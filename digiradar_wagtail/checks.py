@@ -37,36 +37,51 @@ def check_required_apps(app_configs=None, **kwargs):
 def check_i18n(app_configs=None, **kwargs):
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return []
-    problems = [
+    prefix = "WAGTAIL_I18N_ENABLED is True but "
+    return failed_checks(
+        CHECK_ID,
         (
             not _installed("wagtail_localize"),
-            "'wagtail_localize' is not in INSTALLED_APPS.",
+            Error,
+            prefix + "'wagtail_localize' is not in INSTALLED_APPS.",
             "Add 'wagtail_localize' and 'wagtail_localize.locales' to INSTALLED_APPS, "
             "or set WAGTAIL_I18N_ENABLED = False for a single-language radar.",
             "E005",
         ),
         (
             not getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None),
-            "WAGTAIL_CONTENT_LANGUAGES is empty.",
+            Error,
+            prefix + "WAGTAIL_CONTENT_LANGUAGES is empty.",
             "Set WAGTAIL_CONTENT_LANGUAGES = [('de', 'Deutsch'), ('en', 'English')].",
             "E006",
         ),
-        (not getattr(settings, "USE_I18N", True), "USE_I18N is False.", "Set USE_I18N = True.", "E007"),
-    ]
-    errors = [
-        Error(f"WAGTAIL_I18N_ENABLED is True but {text}", hint=hint, id=CHECK_ID.format(number))
-        for failed, text, hint, number in problems
+        (
+            not getattr(settings, "USE_I18N", True),
+            Error,
+            prefix + "USE_I18N is False.",
+            "Set USE_I18N = True.",
+            "E007",
+        ),
+        (
+            "django.middleware.locale.LocaleMiddleware" not in getattr(settings, "MIDDLEWARE", []),
+            Warning,
+            "LocaleMiddleware is not in MIDDLEWARE: public pages will not switch language.",
+            "Add 'django.middleware.locale.LocaleMiddleware' after SessionMiddleware.",
+            "W001",
+        ),
+    )
+
+
+def failed_checks(check_id, *problems):
+    """
+    A message for each ``(failed, level, text, hint, number)`` whose ``failed`` is true: ``level``
+    is ``Error`` or ``Warning``, its id ``check_id.format(number)``. Shared by the sub-apps.
+    """
+    return [
+        level(text, hint=hint, id=check_id.format(number))
+        for failed, level, text, hint, number in problems
         if failed
     ]
-    if "django.middleware.locale.LocaleMiddleware" not in getattr(settings, "MIDDLEWARE", []):
-        errors.append(
-            Warning(
-                "LocaleMiddleware is not in MIDDLEWARE: public pages will not switch language.",
-                hint="Add 'django.middleware.locale.LocaleMiddleware' after SessionMiddleware.",
-                id=CHECK_ID.format("W001"),
-            )
-        )
-    return errors
 
 
 @register(Tags.compatibility)

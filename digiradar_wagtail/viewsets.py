@@ -8,7 +8,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Department, MeasurePage, Principle, RadarRing, RadarSector, Topic
-from .models.measure import DELIVERY_CHOICES
+from .models.measure import DeliveryStatus
 
 
 def _slug_choices(model):
@@ -29,7 +29,7 @@ class MeasureFilterSet(PageFilterSet):
     ring = django_filters.ChoiceFilter(
         field_name="ring__slug", label=_("Ring"), choices=_slug_choices(RadarRing)
     )
-    delivery_status = django_filters.ChoiceFilter(label=_("Delivery status"), choices=DELIVERY_CHOICES)
+    delivery_status = django_filters.ChoiceFilter(label=_("Delivery status"), choices=DeliveryStatus.choices)
     lead_department = django_filters.ModelChoiceFilter(
         label=_("Lead department"), queryset=Department.objects.all()
     )

@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import TranslationSource
 
-from digiradar_wagtail.models import MeasurePage, RadarIndexPage, RadarRing, RadarSector
+from digiradar_wagtail.models import MeasureMilestone, MeasurePage, RadarIndexPage, RadarRing, RadarSector
 
 
 def locales():
@@ -29,30 +29,20 @@ def make_site():
 
 def make_radar(home, title="Digitalisierungsradar", slug="radar", sectors=3, rings=4, publish=True):
     radar = RadarIndexPage(title=title, slug=slug, locale=home.locale)
-    for index in range(sectors):
-        radar.sectors.add(
-            RadarSector(
-                name=f"Sektor {index + 1}",
-                slug=f"sektor-{index + 1}",
-                colour="#1f5fa8",
-                locale=home.locale,
-                sort_order=index,
-            )
-        )
-    for index in range(rings):
-        radar.rings.add(
-            RadarRing(
-                name=f"Ring {index + 1}",
-                slug=f"ring-{index + 1}",
-                colour="#2b7a3d",
-                locale=home.locale,
-                sort_order=index,
-            )
-        )
+    radar.sectors.add(*numbered(RadarSector, "Sektor", sectors, "#1f5fa8", home.locale))
+    radar.rings.add(*numbered(RadarRing, "Ring", rings, "#2b7a3d", home.locale))
     home.add_child(instance=radar)
     if publish:
         radar.save_revision().publish()
     return radar
+
+
+def numbered(model, name, count, colour, locale):
+    """``count`` sectors or rings in order: "Sektor 1" (slug ``sektor-1``), "Sektor 2", …"""
+    return [
+        model(name=f"{name} {n}", slug=f"{name.lower()}-{n}", colour=colour, locale=locale, sort_order=n - 1)
+        for n in range(1, count + 1)
+    ]
 
 
 def make_measure(radar, title, sector=0, ring=0, publish=True, **fields):
@@ -70,6 +60,31 @@ def make_measure(radar, title, sector=0, ring=0, publish=True, **fields):
     radar.add_child(instance=measure)
     if publish:
         measure.save_revision().publish()
+    return measure
+
+
+def make_citizen_id(radar, lead_department, milestone="Pilot", **fields):
+    """
+    "Digitale Bürger-ID", the measure whose detail the tests read: placed, dated, with progress, a
+    lead department and one milestone. A draft: the caller adds what it checks, then publishes.
+    """
+    fields = {
+        "sector": 2,
+        "ring": 1,
+        "progress_percent": 40,
+        "progress_as_of": datetime.date(2024, 3, 1),
+        "start_date": datetime.date(2023, 1, 1),
+        "planned_end_date": datetime.date(2025, 12, 31),
+        "external_id": "M-042",
+        "contact_email": "buerger-id@example.invalid",
+        **fields,
+    }
+    measure = make_measure(
+        radar, "Digitale Bürger-ID", publish=False, lead_department=lead_department, **fields
+    )
+    measure.milestones.add(
+        MeasureMilestone(title=milestone, due_date=datetime.date(2024, 6, 30), locale=radar.locale)
+    )
     return measure
 
 

@@ -30,7 +30,15 @@ class HideForm(forms.Form):
 
 
 class CommentBulkAction(BulkAction):
+    """
+    A moderation step for every selected comment: ``moderate(comment, user, **execution context)``,
+    confirmed on one page whose texts are the action's ``confirmation``.
+    """
+
     models = [Comment]
+    template_name = "digiradar_comments/admin/bulk_confirm.html"
+    moderate = None
+    confirmation = {}
 
     @cached_property
     def permission_policy(self):
@@ -62,6 +70,15 @@ class CommentBulkAction(BulkAction):
     def get_execution_context(self):
         return {"user": self.request.user}
 
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **self.confirmation}
+
+    @classmethod
+    def execute_action(cls, comments, user=None, **kwargs):
+        for comment in comments:
+            cls.moderate(comment, user, **kwargs)
+        return len(comments), 0
+
     def form_valid(self, form):
         if not self.get_actionable_objects()[0]:
             messages.error(self.request, _("No comment that can still be changed was selected."))
@@ -78,29 +95,28 @@ class ApproveBulkAction(CommentBulkAction):
     display_name = _("Approve")
     action_type = "approve"
     aria_label = _("Approve the selected comments")
-    template_name = "digiradar_comments/admin/bulk_approve.html"
     action_priority = 10
-
-    @classmethod
-    def execute_action(cls, comments, user=None, **kwargs):
-        for comment in comments:
-            moderation.approve(comment, user)
-        return len(comments), 0
+    moderate = staticmethod(moderation.approve)
+    confirmation = {
+        "title": _("Approve comments"),
+        "intro": _("These comments are published:"),
+        "action_button_text": _("Yes, approve"),
+    }
 
 
 class HideBulkAction(CommentBulkAction):
     display_name = _("Hide")
     action_type = "hide"
     aria_label = _("Hide the selected comments")
-    template_name = "digiradar_comments/admin/bulk_hide.html"
     action_priority = 20
     form_class = HideForm
+    moderate = staticmethod(moderation.hide)
+    confirmation = {
+        "title": _("Hide comments"),
+        "intro": _("These comments are hidden; each author is told the reason by mail:"),
+        "action_button_text": _("Hide"),
+        "action_button_class": "serious",
+    }
 
     def get_execution_context(self):
         return {**super().get_execution_context(), "reason": self.cleaned_form.cleaned_data["reason"]}
-
-    @classmethod
-    def execute_action(cls, comments, user=None, reason="", **kwargs):
-        for comment in comments:
-            moderation.hide(comment, user, reason)
-        return len(comments), 0

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.core.exceptions import ImproperlyConfigured
 
-from ..checks import whole_number_errors
+from ..checks import failed_checks, whole_number_errors
 from .conf import DEFAULTS, comments_settings
 
 MODEL = "digiradar_wagtail.comments.models.Comment"
@@ -21,40 +21,37 @@ CHECK_ID = "digiradar_comments.{}"
 
 @register(Tags.compatibility)
 def check_comment_framework(app_configs=None, **kwargs):
-    messages = []
-    if getattr(settings, "COMMENTS_XTD_MODEL", None) != MODEL:
-        messages.append(
-            Error(
-                f"COMMENTS_XTD_MODEL must be '{MODEL}'.",
-                hint="Comments carry a moderation state of their own: set COMMENTS_XTD_MODEL.",
-                id=CHECK_ID.format("E001"),
-            )
-        )
-    if not getattr(settings, "SITE_ID", None):
-        messages.append(
-            Error(
-                "SITE_ID is not set.",
-                hint="django.contrib.sites needs SITE_ID = 1 (or the id of your Site).",
-                id=CHECK_ID.format("E003"),
-            )
-        )
-    if getattr(settings, "COMMENTS_APP", None) != "django_comments_xtd":
-        messages.append(
-            Error(
-                "COMMENTS_APP must be 'django_comments_xtd'.",
-                hint="Set COMMENTS_APP = 'django_comments_xtd' in your settings.",
-                id=CHECK_ID.format("E004"),
-            )
-        )
-    if getattr(settings, "COMMENTS_XTD_THREADED_EMAILS", True):
-        messages.append(
-            Warning(
-                "COMMENTS_XTD_THREADED_EMAILS is on: django-comments-xtd sends mail in threads.",
-                hint="Set COMMENTS_XTD_THREADED_EMAILS = False.",
-                id=CHECK_ID.format("W001"),
-            )
-        )
-    return messages
+    return failed_checks(
+        CHECK_ID,
+        (
+            getattr(settings, "COMMENTS_XTD_MODEL", None) != MODEL,
+            Error,
+            f"COMMENTS_XTD_MODEL must be '{MODEL}'.",
+            "Comments carry a moderation state of their own: set COMMENTS_XTD_MODEL.",
+            "E001",
+        ),
+        (
+            not getattr(settings, "SITE_ID", None),
+            Error,
+            "SITE_ID is not set.",
+            "django.contrib.sites needs SITE_ID = 1 (or the id of your Site).",
+            "E003",
+        ),
+        (
+            getattr(settings, "COMMENTS_APP", None) != "django_comments_xtd",
+            Error,
+            "COMMENTS_APP must be 'django_comments_xtd'.",
+            "Set COMMENTS_APP = 'django_comments_xtd' in your settings.",
+            "E004",
+        ),
+        (
+            getattr(settings, "COMMENTS_XTD_THREADED_EMAILS", True),
+            Warning,
+            "COMMENTS_XTD_THREADED_EMAILS is on: django-comments-xtd sends mail in threads.",
+            "Set COMMENTS_XTD_THREADED_EMAILS = False.",
+            "W001",
+        ),
+    )
 
 
 @register(Tags.compatibility)

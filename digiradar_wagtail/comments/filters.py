@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from .models import PENDING, STATE_CHOICES, Comment, CommentReport, Discussion
+from .models import PENDING, Comment, CommentReport, Discussion, State
 
 ALL = "all"
 
@@ -30,7 +30,7 @@ class DiscussionFilter(django_filters.Filter):
 class CommentFilterSet(WagtailFilterSet):
     state = django_filters.ChoiceFilter(
         label=_("State"),
-        choices=[(ALL, _("All")), *STATE_CHOICES],
+        choices=[(ALL, _("All")), *State.choices],
         empty_label=None,
         method="filter_state",
         widget=forms.RadioSelect,

@@ -18,13 +18,15 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 
 from ..models.links import optional_link
 
-PENDING, PUBLISHED, HIDDEN, REMOVED = "pending", "published", "hidden", "removed"
-STATE_CHOICES = [
-    (PENDING, _("Pending")),
-    (PUBLISHED, _("Published")),
-    (HIDDEN, _("Hidden")),
-    (REMOVED, _("Removed")),
-]
+
+class State(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    PUBLISHED = "published", _("Published")
+    HIDDEN = "hidden", _("Hidden")
+    REMOVED = "removed", _("Removed")
+
+
+PENDING, PUBLISHED, HIDDEN, REMOVED = State  # the names the rest of the sub-app imports
 
 
 def visibility_for(state):
@@ -90,7 +92,9 @@ class Comment(XtdComment):
         on_delete=models.CASCADE,
         related_name="digiradar_comment",
     )
-    state = models.CharField(_("state"), max_length=16, choices=STATE_CHOICES, default=PENDING, db_index=True)
+    state = models.CharField(
+        _("state"), max_length=16, choices=State.choices, default=State.PENDING, db_index=True
+    )
     is_official = models.BooleanField(_("city's reply"), default=False)
     moderation_reason = models.TextField(_("reason"), blank=True)
     # Why the comment went to pre-moderation although the site runs post-moderation.

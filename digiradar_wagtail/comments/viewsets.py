@@ -233,33 +233,24 @@ class ModerationActionView(ModeratorsOnlyMixin, PermissionCheckedMixin, BaseOper
         return form.cleaned_data["reason"]
 
 
-class ApproveView(ModerationActionView):
-    success_message = gettext_lazy("The comment is published.")
+class ChangeStateView(ModerationActionView):
+    """Moves the comment on with ``operation(comment, user, reason)``; the reason is optional."""
+
+    operation = None
 
     def perform_operation(self):
-        moderation.approve(self.object, self.request.user, self.reason())
+        self.operation(self.object, self.request.user, self.get_reason())
+
+    def get_reason(self):
+        return self.reason()
 
 
-class HideView(ModerationActionView):
+class HideView(ChangeStateView):
     success_message = gettext_lazy("The comment is hidden.")
+    operation = staticmethod(moderation.hide)
 
-    def perform_operation(self):
-        reason = self.reason("hide", True, _("Give a reason for hiding; the author is told why."))
-        moderation.hide(self.object, self.request.user, reason)
-
-
-class RemoveView(ModerationActionView):
-    success_message = gettext_lazy("The comment is removed.")
-
-    def perform_operation(self):
-        moderation.remove(self.object, self.request.user, self.reason())
-
-
-class ToPendingView(ModerationActionView):
-    success_message = gettext_lazy("The comment waits for moderation again.")
-
-    def perform_operation(self):
-        moderation.return_to_pending(self.object, self.request.user, self.reason())
+    def get_reason(self):
+        return self.reason("hide", True, _("Give a reason for hiding; the author is told why."))
 
 
 class ReplyView(ModerationActionView):
@@ -391,12 +382,20 @@ class CommentViewSet(ModelViewSet):
         "language": gettext_lazy("Language"),
     }
 
+    # The moderation steps of the inspect view, each a POST to <action>/<pk>/.
     ACTIONS = {
-        "approve": ApproveView,
-        "hide": HideView,
-        "remove": RemoveView,
-        "to_pending": ToPendingView,
-        "reply": ReplyView,
+        "approve": ChangeStateView.as_view(
+            operation=moderation.approve, success_message=gettext_lazy("The comment is published.")
+        ),
+        "hide": HideView.as_view(),
+        "remove": ChangeStateView.as_view(
+            operation=moderation.remove, success_message=gettext_lazy("The comment is removed.")
+        ),
+        "to_pending": ChangeStateView.as_view(
+            operation=moderation.return_to_pending,
+            success_message=gettext_lazy("The comment waits for moderation again."),
+        ),
+        "reply": ReplyView.as_view(),
     }
 
     def get_common_view_kwargs(self, **kwargs):
@@ -414,10 +413,8 @@ class CommentViewSet(ModelViewSet):
             path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
             path("privacy/", PrivacyView.as_view(), name="privacy"),
         ]
-        for action, view_class in self.ACTIONS.items():
-            urlpatterns.append(
-                path(f"{action.replace('_', '-')}/<int:pk>/", view_class.as_view(), name=action)
-            )
+        for action, view in self.ACTIONS.items():
+            urlpatterns.append(path(f"{action.replace('_', '-')}/<int:pk>/", view, name=action))
         return urlpatterns
 
     def get_permissions_to_register(self):

@@ -27,20 +27,18 @@ from ..participation.fields import ParticipationField, default_participation, pa
 from ..public.shared_cache import SharedCachePageMixin
 from .links import optional_link
 
-ON_TRACK, DELAYED, STOPPED = "on_track", "delayed", "stopped"
-DELIVERY_CHOICES = [
-    (ON_TRACK, _("On track")),
-    (DELAYED, _("Delayed")),
-    (STOPPED, _("Stopped")),
-]
 
-DEPENDS_ON, BUILDS_ON, SUCCEEDS, RELATED = "depends_on", "builds_on", "succeeds", "related"
-RELATION_CHOICES = [
-    (DEPENDS_ON, _("depends on")),
-    (BUILDS_ON, _("builds on")),
-    (SUCCEEDS, _("succeeds")),
-    (RELATED, _("is related to")),
-]
+class DeliveryStatus(models.TextChoices):
+    ON_TRACK = "on_track", _("On track")
+    DELAYED = "delayed", _("Delayed")
+    STOPPED = "stopped", _("Stopped")
+
+
+class RelationType(models.TextChoices):
+    DEPENDS_ON = "depends_on", _("depends on")
+    BUILDS_ON = "builds_on", _("builds on")
+    SUCCEEDS = "succeeds", _("succeeds")
+    RELATED = "related", _("is related to")
 
 
 class NamedSerializer(serializers.Serializer):
@@ -120,7 +118,7 @@ class MeasurePage(SharedCachePageMixin, Page):
         related_name="measures",
     )
     delivery_status = models.CharField(
-        _("delivery status"), max_length=16, choices=DELIVERY_CHOICES, default=ON_TRACK
+        _("delivery status"), max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.ON_TRACK
     )
     status_reason = models.TextField(
         _("reason for delay or stop"),
@@ -303,7 +301,10 @@ class MeasurePage(SharedCachePageMixin, Page):
                 errors[field] = ValidationError(
                     _("The end cannot be before the start."), code="end_before_start"
                 )
-        if self.delivery_status in (DELAYED, STOPPED) and not self.status_reason.strip():
+        if (
+            self.delivery_status in (DeliveryStatus.DELAYED, DeliveryStatus.STOPPED)
+            and not self.status_reason.strip()
+        ):
             errors["status_reason"] = ValidationError(
                 _("Say why the measure is delayed or stopped."), code="reason_required"
             )
@@ -357,7 +358,9 @@ class MeasureRelation(Orderable):
     """A typed link to another measure (depends on, builds on, succeeds)."""
 
     page = ParentalKey(MeasurePage, on_delete=models.CASCADE, related_name="relations")
-    relation_type = models.CharField(_("relation"), max_length=16, choices=RELATION_CHOICES, default=RELATED)
+    relation_type = models.CharField(
+        _("relation"), max_length=16, choices=RelationType.choices, default=RelationType.RELATED
+    )
     target = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("measure"), on_delete=models.CASCADE, related_name="+"
     )

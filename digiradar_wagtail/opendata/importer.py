@@ -19,8 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ..models.measure import (
-    DELIVERY_CHOICES,
-    ON_TRACK,
+    DeliveryStatus,
     MeasureCoDepartment,
     MeasurePage,
     MeasurePrinciple,
@@ -94,7 +93,7 @@ class _Parser:
         self.sectors = {part.slug: part for part in radar.sectors.all()}
         self.rings = {part.slug: part for part in radar.rings.all()}
         self.terms = {kind: self._terms(model, rows, kind) for kind, model in TAXONOMY.items()}
-        self.statuses = {code for code, _label in DELIVERY_CHOICES}
+        self.statuses = set(DeliveryStatus.values)
 
     def _terms(self, model, rows, kind):
         columns = [name for name, term in LIST_COLUMNS.items() if term == kind]
@@ -123,7 +122,7 @@ class _Parser:
             return parts.get(text)
         if name == "delivery_status":
             if not text:
-                return ON_TRACK
+                return DeliveryStatus.ON_TRACK
             if text not in self.statuses:
                 errors.append(
                     _("Unknown delivery_status “%(value)s”; use one of: %(known)s.")

@@ -7,28 +7,24 @@ measure's StreamField and its migrations are the same whichever sub-apps a site 
 """
 
 from django.core.exceptions import ValidationError
+from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .. import extensions
-from .window import MODE_CHOICES, OPEN, SCHEDULED, window_is_open
+from .window import WindowMode, window_is_open
 
-SCALE_STARS = "stars"
-SCALE_AGREE = "agree"
-SCALE_CHOICES = [
-    (SCALE_STARS, _("1 to 5 stars")),
-    (SCALE_AGREE, _("Agree / disagree")),
-]
 
-RESULTS_ALWAYS = "always"
-RESULTS_AFTER_VOTE = "after_vote"
-RESULTS_AFTER_CLOSE = "after_close"
-RESULTS_CHOICES = [
-    (RESULTS_ALWAYS, _("Always")),
-    (RESULTS_AFTER_VOTE, _("After one's own vote")),
-    (RESULTS_AFTER_CLOSE, _("After the rating has closed")),
-]
+class RatingScale(TextChoices):
+    STARS = "stars", _("1 to 5 stars")
+    AGREE = "agree", _("Agree / disagree")
+
+
+class ShowResults(TextChoices):
+    ALWAYS = "always", _("Always")
+    AFTER_VOTE = "after_vote", _("After one's own vote")
+    AFTER_CLOSE = "after_close", _("After the rating has closed")
 
 
 class ParticipationWindowBlock(blocks.StructBlock):
@@ -39,14 +35,14 @@ class ParticipationWindowBlock(blocks.StructBlock):
 
     participation_key = None
 
-    mode = blocks.ChoiceBlock(choices=MODE_CHOICES, default=OPEN, label=_("Participation"))
+    mode = blocks.ChoiceBlock(choices=WindowMode.choices, default=WindowMode.OPEN, label=_("Participation"))
     opens_at = blocks.DateTimeBlock(required=False, label=_("Opens at"))
     closes_at = blocks.DateTimeBlock(required=False, label=_("Closes at"))
 
     def clean(self, value):
         value = super().clean(value)
         errors = {}
-        if value["mode"] == SCHEDULED and not (value["opens_at"] or value["closes_at"]):
+        if value["mode"] == WindowMode.SCHEDULED and not (value["opens_at"] or value["closes_at"]):
             errors["opens_at"] = ValidationError(_("Give an opening or a closing date, or both."))
         if value["opens_at"] and value["closes_at"] and value["closes_at"] <= value["opens_at"]:
             errors["closes_at"] = ValidationError(_("The closing date must be after the opening date."))
@@ -91,9 +87,9 @@ class RatingBlock(ParticipationWindowBlock):
         default=_("How important is this measure to you?"),
         label=_("Question"),
     )
-    scale = blocks.ChoiceBlock(choices=SCALE_CHOICES, default=SCALE_STARS, label=_("Scale"))
+    scale = blocks.ChoiceBlock(choices=RatingScale.choices, default=RatingScale.STARS, label=_("Scale"))
     show_results = blocks.ChoiceBlock(
-        choices=RESULTS_CHOICES, default=RESULTS_ALWAYS, label=_("Show results")
+        choices=ShowResults.choices, default=ShowResults.ALWAYS, label=_("Show results")
     )
 
     class Meta:

@@ -1,24 +1,21 @@
 """When citizens may take part: open, closed, or between two dates. Pure logic, no models."""
 
+from django.db.models import TextChoices
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-OPEN = "open"
-CLOSED = "closed"
-SCHEDULED = "scheduled"
 
-MODE_CHOICES = [
-    (OPEN, _("Open")),
-    (CLOSED, _("Closed")),
-    (SCHEDULED, _("Open between two dates")),
-]
+class WindowMode(TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+    SCHEDULED = "scheduled", _("Open between two dates")
 
 
 def window_is_open(mode, opens_at=None, closes_at=None, now=None):
     """Is the window open at ``now``? ``opens_at``/``closes_at`` only count for SCHEDULED."""
-    if mode == OPEN:
+    if mode == WindowMode.OPEN:
         return True
-    if mode != SCHEDULED:
+    if mode != WindowMode.SCHEDULED:
         return False
     now = now or timezone.now()
     if opens_at and now < opens_at:
@@ -30,6 +27,6 @@ def window_is_open(mode, opens_at=None, closes_at=None, now=None):
 
 def window_has_closed(mode, closes_at=None, now=None):
     """True once a window has ended for good (closed, or scheduled and past its end)."""
-    if mode == CLOSED:
+    if mode == WindowMode.CLOSED:
         return True
-    return mode == SCHEDULED and closes_at is not None and (now or timezone.now()) >= closes_at
+    return mode == WindowMode.SCHEDULED and closes_at is not None and (now or timezone.now()) >= closes_at

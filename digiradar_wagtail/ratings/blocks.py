@@ -6,24 +6,6 @@ so that a measure's StreamField and its migrations are the same with or without 
 module is where a site imports it from. How it is drawn is in :mod:`.presenter`.
 """
 
-from ..participation.blocks import (
-    RESULTS_AFTER_CLOSE,
-    RESULTS_AFTER_VOTE,
-    RESULTS_ALWAYS,
-    RESULTS_CHOICES,
-    SCALE_AGREE,
-    SCALE_CHOICES,
-    SCALE_STARS,
-    RatingBlock,
-)
+from ..participation.blocks import RatingBlock, RatingScale, ShowResults
 
-__all__ = [
-    "RESULTS_AFTER_CLOSE",
-    "RESULTS_AFTER_VOTE",
-    "RESULTS_ALWAYS",
-    "RESULTS_CHOICES",
-    "SCALE_AGREE",
-    "SCALE_CHOICES",
-    "SCALE_STARS",
-    "RatingBlock",
-]
+__all__ = ["RatingBlock", "RatingScale", "ShowResults"]

@@ -18,7 +18,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..participation.blocks import SCALE_AGREE, SCALE_CHOICES, SCALE_STARS
+from ..participation.blocks import RatingScale
 from .scales import SCALE_VALUES, VALUE_COLUMNS, value_label
 
 
@@ -42,7 +42,7 @@ class RatingTarget(models.Model):
     """
 
     translation_key = models.UUIDField(_("page"), unique=True, editable=False)
-    scale = models.CharField(_("scale"), max_length=8, choices=SCALE_CHOICES, default=SCALE_STARS)
+    scale = models.CharField(_("scale"), max_length=8, choices=RatingScale.choices, default=RatingScale.STARS)
     closed_by_moderator = models.BooleanField(_("closed by a moderator"), default=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
@@ -56,7 +56,7 @@ class RatingTarget(models.Model):
         permissions = [("moderate_ratings", _("Can moderate ratings"))]
         constraints = [
             models.CheckConstraint(
-                condition=Q(scale__in=[SCALE_STARS, SCALE_AGREE]), name="digiradar_ratings_target_scale"
+                condition=Q(scale__in=RatingScale.values), name="digiradar_ratings_target_scale"
             ),
         ]
 
@@ -125,7 +125,7 @@ class Vote(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     voter_id = models.CharField(max_length=64, null=True, blank=True)
-    scale = models.CharField(max_length=8, choices=SCALE_CHOICES)
+    scale = models.CharField(max_length=8, choices=RatingScale.choices)
     value = models.SmallIntegerField()
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -145,8 +145,8 @@ class Vote(models.Model):
                 name="digiradar_ratings_vote_has_one_owner",
             ),
             models.CheckConstraint(
-                condition=Q(scale=SCALE_STARS, value__gte=1, value__lte=5)
-                | Q(scale=SCALE_AGREE, value__in=[-1, 1]),
+                condition=Q(scale=RatingScale.STARS, value__gte=1, value__lte=5)
+                | Q(scale=RatingScale.AGREE, value__in=[-1, 1]),
                 name="digiradar_ratings_value_in_scale",
             ),
         ]

@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
-from ..participation.blocks import RESULTS_AFTER_VOTE, SCALE_STARS, RatingBlock
+from ..participation.blocks import RatingBlock, RatingScale, ShowResults
 from ..participation.streamfield import find_block
 from ..participation.window import window_is_open
 from ..public.shared_cache import limit_shared_age, rendered_for_everyone
@@ -40,7 +40,7 @@ class RatingPresenter:
         self.value = value
         self.page = page
         self.request = request
-        self.scale = value.get("scale") or SCALE_STARS
+        self.scale = value.get("scale") or RatingScale.STARS
         self.translation_key = getattr(page, "translation_key", None)
         self.target = get_target(self.translation_key) if target is _LOAD else target
         self.dom_id = f"digiradar-rating-{self.translation_key}"
@@ -108,7 +108,7 @@ class RatingPresenter:
     @property
     def show_results(self):
         # The public rule (also behind the API and the exports), plus "after one's own vote".
-        if self.value.get("show_results") == RESULTS_AFTER_VOTE and self.own_vote is not None:
+        if self.value.get("show_results") == ShowResults.AFTER_VOTE and self.own_vote is not None:
             return True
         return results_public(self.value, self.closed_by_moderator)
 
@@ -151,7 +151,7 @@ class RatingPresenter:
             "count": target.vote_count,
             "average": target.average,
             "rows": target.distribution_rows(),
-            "is_stars": self.scale == SCALE_STARS,
+            "is_stars": self.scale == RatingScale.STARS,
             "max": max(scales.SCALE_VALUES[self.scale]),
         }
 

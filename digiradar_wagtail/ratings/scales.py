@@ -5,21 +5,21 @@ import re
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ..participation.blocks import SCALE_AGREE, SCALE_STARS
+from ..participation.blocks import RatingScale
 
 # Each value's count has its own attribute on a RatingTarget (counted from the votes). Agree (+1)
 # shares the "1" count with one star: a target holds votes of one scale only.
 VALUE_COLUMNS = {-1: "n_minus1", 1: "n_1", 2: "n_2", 3: "n_3", 4: "n_4", 5: "n_5"}
 
 SCALE_VALUES = {
-    SCALE_STARS: (1, 2, 3, 4, 5),
-    SCALE_AGREE: (1, -1),
+    RatingScale.STARS: (1, 2, 3, 4, 5),
+    RatingScale.AGREE: (1, -1),
 }
 
 
 def value_label(scale, value):
     """How a value reads on the page: "3 stars", "Agree"."""
-    if scale == SCALE_AGREE:
+    if scale == RatingScale.AGREE:
         return _("Agree") if value == 1 else _("Disagree")
     return ngettext("%(count)d star", "%(count)d stars", value) % {"count": value}
 

@@ -21,11 +21,11 @@ from wagtail.blocks import ListBlock, StreamBlock, StructBlock
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from ..participation.blocks import RESULTS_AFTER_CLOSE, RESULTS_AFTER_VOTE, RatingBlock
+from ..participation.blocks import RatingBlock, ShowResults
 from ..participation.streamfield import can_hold
 from ..participation.window import window_has_closed
 
-HIDING_MODES = (RESULTS_AFTER_VOTE, RESULTS_AFTER_CLOSE)
+HIDING_MODES = (ShowResults.AFTER_VOTE, ShowResults.AFTER_CLOSE)
 
 
 def has_closed(value, closed_by_moderator=False, now=None):

@@ -35,7 +35,7 @@ from digiradar_wagtail.models import (
     Topic,
 )
 from digiradar_wagtail.models.history import record_publication
-from digiradar_wagtail.models.measure import DELAYED
+from digiradar_wagtail.models.measure import DeliveryStatus
 
 from . import content
 from .models import ContentPage, HomePage
@@ -244,7 +244,7 @@ class DemoLoader:
             funding_source=de(spec.get("funding", "")),
         )
         if "delayed" in spec:
-            measure.delivery_status, measure.status_reason = DELAYED, de(spec["delayed"])
+            measure.delivery_status, measure.status_reason = DeliveryStatus.DELAYED, de(spec["delayed"])
         measure.milestones = [
             MeasureMilestone(
                 title=de(title), due_date=datetime.date.fromisoformat(due), done=done, locale=locale

@@ -55,6 +55,23 @@ def test_every_state_change_is_logged_with_who_and_why(client, measure, moderato
     assert "Beleidigend" in html and "Mo Derator" in html and "Spam" in html
 
 
+def test_inspect_offers_the_steps_the_state_allows(client, measure, moderator):
+    comment = make_comment(measure, "Zu prüfen", state=PENDING)
+    client.force_login(moderator)
+    html = client.get(f"{ADMIN}inspect/{comment.pk}/").content.decode()
+    for step in ("approve", "hide", "remove", "reply"):
+        form = f'<form method="post" action="{ADMIN}{step}/{comment.pk}/"><input type="hidden" name="csrf'
+        assert form in html
+    assert f"{ADMIN}to-pending/" not in html
+    for name in ("hide-reason", "other-reason", "text"):
+        assert f'<label for="id_{name}">' in html and f'id="id_{name}"' in html
+    assert 'class="button no">' in html
+    comment.state = PUBLISHED
+    comment.save()
+    html = client.get(f"{ADMIN}inspect/{comment.pk}/").content.decode()
+    assert f"{ADMIN}to-pending/{comment.pk}/" in html and f"{ADMIN}approve/" not in html
+
+
 def test_hiding_needs_a_reason(client, measure, moderator):
     comment = make_comment(measure)
     client.force_login(moderator)
@@ -134,6 +151,11 @@ def test_bulk_approve_and_bulk_hide(client, measure, moderator):
     # Wagtail's bulk action asks first (GET), then acts (POST).
     confirmation = client.get(bulk_url("approve", first.pk, second.pk)).content.decode()
     assert "Nummer 0" in confirmation and "Nummer 1" in confirmation and "Nummer 2" not in confirmation
+    assert "Kommentare freigeben" in confirmation and "Ja, freigeben" in confirmation
+    assert 'name="reason"' not in confirmation
+    confirmation = client.get(bulk_url("hide", first.pk)).content.decode()
+    assert "Kommentare ausblenden" in confirmation and 'name="reason"' in confirmation
+    assert "button serious" in confirmation
     assert client.post(bulk_url("approve", first.pk, second.pk)).status_code == 302
     assert set(Comment.objects.filter(state=PUBLISHED).values_list("pk", flat=True)) == {first.pk, second.pk}
     # Hiding in bulk needs a reason.

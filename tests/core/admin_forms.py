@@ -14,6 +14,18 @@ def existing_formset(objects, fields, deleted=()):
     return inline_formset(items, initial=len(items))
 
 
+def page_form_data(data, fields):
+    """A page's own form ``data``, the promote and settings fields every page posts, then ``fields``."""
+    every_page = {
+        "seo_title": "",
+        "search_description": "",
+        "go_live_at": "",
+        "expire_at": "",
+        "comments": inline_formset([]),
+    }
+    return nested_form_data({**data, **every_page, **fields})
+
+
 def measure_form_data(radar, *, sector=None, ring=None, **fields):
     """Everything the measure add/edit form posts, for a measure in ``radar``; ``fields`` override."""
     sectors, rings = list(radar.sectors.all()), list(radar.rings.all())
@@ -89,14 +101,8 @@ def measure_form_data(radar, *, sector=None, ring=None, **fields):
                 ),
             ]
         ),
-        "seo_title": "",
-        "search_description": "",
-        "go_live_at": "",
-        "expire_at": "",
-        "comments": inline_formset([]),
     }
-    data.update(fields)
-    return nested_form_data(data)
+    return page_form_data(data, fields)
 
 
 def radar_form_data(radar, *, sectors=None, rings=None, **fields):
@@ -108,11 +114,5 @@ def radar_form_data(radar, *, sectors=None, rings=None, **fields):
         "intro": rich_text(radar.intro or "<p>Alle Maßnahmen der Stadt.</p>"),
         "sectors": sectors if sectors is not None else existing_formset(radar.sectors.all(), part_fields),
         "rings": rings if rings is not None else existing_formset(radar.rings.all(), part_fields),
-        "seo_title": "",
-        "search_description": "",
-        "go_live_at": "",
-        "expire_at": "",
-        "comments": inline_formset([]),
     }
-    data.update(fields)
-    return nested_form_data(data)
+    return page_form_data(data, fields)

@@ -1,13 +1,10 @@
 """Wagtail API v2: what a consumer gets for a measure."""
 
-import datetime
-
 import pytest
 
 from digiradar_wagtail.models import (
     Department,
     MeasureCoDepartment,
-    MeasureMilestone,
     MeasurePrinciple,
     Principle,
 )
@@ -19,24 +16,8 @@ def full_measure(radar):
     german = radar.locale
     rit = Department.objects.create(name="IT-Referat", slug="rit", abbreviation="RIT", locale=german)
     kvr = Department.objects.create(name="Kreisverwaltungsreferat", slug="kvr", locale=german)
-    measure = builders.make_measure(
-        radar,
-        "Digitale Bürger-ID",
-        sector=2,
-        ring=1,
-        progress_percent=40,
-        progress_as_of=datetime.date(2024, 3, 1),
-        start_date=datetime.date(2023, 1, 1),
-        planned_end_date=datetime.date(2025, 12, 31),
-        lead_department=rit,
-        external_id="M-042",
-        contact_email="buerger-id@example.invalid",
-        publish=False,
-    )
+    measure = builders.make_citizen_id(radar, rit)
     measure.co_departments.add(MeasureCoDepartment(department=kvr))
-    measure.milestones.add(
-        MeasureMilestone(title="Pilot", due_date=datetime.date(2024, 6, 30), locale=german)
-    )
     principle = Principle.objects.filter(locale=german).order_by("pk").first()
     measure.principles.add(
         MeasurePrinciple(principle=principle, text="Daten bleiben in der Stadt.", locale=german)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.checks import ERROR, run_checks
+from django.core.checks import ERROR, WARNING, run_checks
 from django.test import modify_settings, override_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,6 +49,16 @@ def test_site_id_missing():
         del settings.SITE_ID
         assert comment_ids() == ["digiradar_comments.E003"] and ids() == []
         assert "SITE_ID = 1" in comment_messages()[0].hint
+
+
+def test_comment_model_not_ours_and_threaded_mail():
+    with override_settings(COMMENTS_XTD_MODEL="django_comments_xtd.models.XtdComment"):
+        assert comment_ids() == ["digiradar_comments.E001"]
+        assert "digiradar_wagtail.comments.models.Comment" in comment_messages()[0].msg
+    with override_settings(COMMENTS_XTD_THREADED_EMAILS=True):
+        [warning] = comment_messages()
+        assert (warning.id, warning.level) == ("digiradar_comments.W001", WARNING)
+        assert warning.hint == "Set COMMENTS_XTD_THREADED_EMAILS = False."
 
 
 def manage_py_check(*remove_apps):

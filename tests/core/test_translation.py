@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from digiradar_wagtail.localization import live_measures_in_locale
 from digiradar_wagtail.models import (
     Department,
-    MeasureMilestone,
     MeasurePage,
     MeasureRelation,
     RadarIndexPage,
@@ -28,21 +27,7 @@ def departments(home):
 
 @pytest.fixture
 def source(radar, departments):
-    measure = builders.make_measure(
-        radar,
-        "Digitale Bürger-ID",
-        sector=2,
-        ring=1,
-        progress_percent=40,
-        start_date=datetime.date(2023, 1, 1),
-        planned_end_date=datetime.date(2025, 12, 31),
-        lead_department=departments[0],
-        external_id="M-042",
-        publish=False,
-    )
-    measure.milestones.add(
-        MeasureMilestone(title="Pilot", due_date=datetime.date(2024, 6, 30), locale=radar.locale)
-    )
+    measure = builders.make_citizen_id(radar, departments[0])
     measure.save_revision().publish()
     return MeasurePage.objects.get(pk=measure.pk)
 

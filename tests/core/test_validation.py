@@ -202,31 +202,26 @@ def test_radar_edit_roundtrip_is_accepted(admin_client, radar):
     assert radar.get_latest_revision_as_object().title == "Radar 2024"
 
 
-@pytest.mark.parametrize("count", [1, 13])
-def test_radar_needs_2_to_12_sectors(admin_client, radar, count):
-    sectors = existing_formset(radar.sectors.all(), PART_FIELDS, deleted=list(radar.sectors.all()))
-    added = new_parts(count)
-    # Keep the old sectors (marked deleted) and append ``count`` new ones.
-    total = int(sectors["TOTAL_FORMS"])
-    for index in range(count):
-        sectors[str(total + index)] = {**added[str(index)], "ORDER": str(total + index)}
-    sectors["TOTAL_FORMS"] = str(total + count)
-    messages = post_radar(admin_client, radar, sectors=sectors)
-    expected = "at least 2" if count == 1 else "at most 12"
-    assert any(expected in message for message in messages), messages
-
-
-@pytest.mark.parametrize("count", [1, 7])
-def test_radar_needs_2_to_6_rings(admin_client, home, count):
+@pytest.mark.parametrize(
+    "relation, count, expected",
+    [
+        ("sectors", 1, "at least 2"),
+        ("sectors", 13, "at most 12"),
+        ("rings", 1, "at least 2"),
+        ("rings", 7, "at most 6"),
+    ],
+)
+def test_radar_needs_2_to_12_sectors_and_2_to_6_rings(admin_client, home, relation, count, expected):
     radar = builders.make_radar(home, slug="leer")
-    rings = existing_formset(radar.rings.all(), PART_FIELDS, deleted=list(radar.rings.all()))
-    added = new_parts(count, colour="#2b7a3d")
-    total = int(rings["TOTAL_FORMS"])
+    existing = list(getattr(radar, relation).all())
+    # Keep the old parts (marked deleted) and append ``count`` new ones.
+    parts = existing_formset(existing, PART_FIELDS, deleted=existing)
+    added = new_parts(count)
+    total = int(parts["TOTAL_FORMS"])
     for index in range(count):
-        rings[str(total + index)] = {**added[str(index)], "ORDER": str(total + index)}
-    rings["TOTAL_FORMS"] = str(total + count)
-    messages = post_radar(admin_client, radar, rings=rings)
-    expected = "at least 2" if count == 1 else "at most 6"
+        parts[str(total + index)] = {**added[str(index)], "ORDER": str(total + index)}
+    parts["TOTAL_FORMS"] = str(total + count)
+    messages = post_radar(admin_client, radar, **{relation: parts})
     assert any(expected in message for message in messages), messages
 
 

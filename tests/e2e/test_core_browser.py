@@ -1,10 +1,8 @@
 """The public radar and measure pages in Chromium: content, WCAG 2.1 AA (axe-core), no foreign hosts, CSP."""
 
-import datetime
-
 import pytest
 
-from digiradar_wagtail.models import Department, MeasureMilestone
+from digiradar_wagtail.models import Department
 from tests import builders
 
 pytestmark = pytest.mark.browser
@@ -16,22 +14,14 @@ def city(transactional_db):
     radar = builders.make_radar(home)
     german = home.locale
     department = Department.objects.create(name="IT-Referat", slug="rit", abbreviation="RIT", locale=german)
-    measure = builders.make_measure(
+    measure = builders.make_citizen_id(
         radar,
-        "Digitale Bürger-ID",
+        department,
+        milestone="Pilot im Bürgerbüro",
         sector=1,
         ring=2,
         progress_percent=60,
-        progress_as_of=datetime.date(2024, 3, 1),
-        start_date=datetime.date(2023, 1, 1),
-        planned_end_date=datetime.date(2025, 12, 31),
-        lead_department=department,
-        contact_email="buerger-id@example.invalid",
         plain_language_summary="Mit der Bürger-ID geht man online zum Amt.",
-        publish=False,
-    )
-    measure.milestones.add(
-        MeasureMilestone(title="Pilot im Bürgerbüro", due_date=datetime.date(2024, 6, 30), locale=german)
     )
     measure.save_revision().publish()
     others = [

@@ -6,9 +6,12 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.db import connections
+from django.test import Client
 
 from digiradar_wagtail.ratings.models import RatingTarget, Vote
 
+# A rating window for the admin's void, reset, close and open forms.
+WINDOW = {"since": "2000-01-01T00:00", "until": "2100-01-01T00:00", "reason": "probe"}
 TOKEN = re.compile(r'name="token" value="([^"]+)"')
 
 
@@ -60,6 +63,19 @@ def set_rating(page, **values):
 def rated(measure):
     """The measure, with only a (default) rating block: no comments block to depend on."""
     return set_rating(measure)
+
+
+@pytest.fixture
+def target(rated):
+    """The rating of ``rated`` after two votes (test_admin.py asks for more)."""
+    return rated_target(rated, 5, 4)
+
+
+def rated_target(page, *values):
+    """The RatingTarget of ``page`` after one citizen's vote per value."""
+    for value in values:
+        post_vote(Client(), page, value)
+    return RatingTarget.objects.get()
 
 
 def form_token(client, page):

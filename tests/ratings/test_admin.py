@@ -15,10 +15,10 @@ from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from digiradar_wagtail.ratings.admin_views import RatingsReportView
-from digiradar_wagtail.ratings.models import RatingTarget, Vote
+from digiradar_wagtail.ratings.models import Vote
 from digiradar_wagtail.ratings.services import recount
 
-from .conftest import aggregate, post_vote
+from .conftest import aggregate, post_vote, rated_target
 
 REPORT = "/admin/digiradar-ratings/"
 BURST = RatingsReportView.list_export.index("burst")
@@ -37,9 +37,7 @@ def make_user(name, *codenames, superuser=False):
 
 @pytest.fixture
 def target(rated):
-    for value in (5, 4, 4, 1):
-        post_vote(Client(), rated, value)
-    return RatingTarget.objects.get()
+    return rated_target(rated, 5, 4, 4, 1)
 
 
 @pytest.fixture

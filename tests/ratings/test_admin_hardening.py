@@ -19,7 +19,7 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission, Model
 from digiradar_wagtail.ratings.models import RatingTarget, Vote
 from tests.builders import make_measure
 
-from .conftest import post_vote, set_rating
+from .conftest import WINDOW, set_rating
 from .test_admin import REPORT, is_denied, make_user, urls
 
 # Every URL of the ratings admin (digiradar_wagtail/ratings/admin_urls.py), with its method.
@@ -31,14 +31,6 @@ TARGET_URLS = [
     ("post", "{base}open/"),
 ]
 LIST_URLS = [REPORT, f"{REPORT}results/", f"{REPORT}?export=csv", f"{REPORT}?export=xlsx"]
-WINDOW = {"since": "2000-01-01T00:00", "until": "2100-01-01T00:00", "reason": "probe"}
-
-
-@pytest.fixture
-def target(rated):
-    for value in (5, 4):
-        post_vote(Client(), rated, value)
-    return RatingTarget.objects.get()
 
 
 @pytest.fixture

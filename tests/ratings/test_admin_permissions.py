@@ -6,7 +6,6 @@ refuses (``wagtail.admin.auth.permission_denied``: back to the dashboard with a 
 
 import re
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
@@ -21,17 +20,8 @@ from digiradar_wagtail.ratings import admin_urls
 from digiradar_wagtail.ratings.models import RatingTarget
 from digiradar_wagtail.ratings.permissions import MODERATE, policy
 
-from .conftest import post_vote
+from .conftest import WINDOW
 from .test_admin import is_denied, make_user
-
-WINDOW = {"since": "2000-01-01T00:00", "until": "2100-01-01T00:00", "reason": "probe"}
-
-
-@pytest.fixture
-def target(rated):
-    for value in (5, 4):
-        post_vote(Client(), rated, value)
-    return RatingTarget.objects.get()
 
 
 def every_admin_url(target):
