@@ -63,13 +63,12 @@ class RadarPart(TranslatableMixin, Orderable):
         help_text=_("#rrggbb with at least 3:1 contrast against white."),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("colour"), FieldPanel("description")]
-    api_fields = [APIField("name"), APIField("slug"), APIField("colour"), APIField("description")]
-    translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("description"),
-        SynchronizedField("slug"),
-        SynchronizedField("colour"),
+    panels = [FieldPanel(name) for name in ("name", "slug", "colour", "description")]
+    api_fields = [APIField(name) for name in ("name", "slug", "colour", "description")]
+    # Name and description are translated; the slug (filter URLs) and the colour are the same in
+    # every language.
+    translatable_fields = [TranslatableField(name) for name in ("name", "description")] + [
+        SynchronizedField(name) for name in ("slug", "colour")
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
