@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django_comments_xtd",
     "django_comments",
+    # digiradar: mails are sent by a task worker (django-tasks with its database backend)
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -176,7 +179,10 @@ COMMENTS_XTD_CONTACT_EMAIL = "radar@example.invalid"
 COMMENTS_XTD_MODEL = "digiradar_wagtail.comments.models.Comment"
 COMMENTS_XTD_THREADED_EMAILS = False
 DEFAULT_FROM_EMAIL = "radar@example.invalid"
+# digiradar: every mail is a task; ``manage.py db_worker`` sends them (``make demo`` runs one).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH")  # for the file backend (benchmarks/mail_worker.py)
 
 # digiradar: the plugin's own settings (defaults in digiradar_wagtail/conf.py)
 # digiradar: a front cache (Varnish with docs/deploy/varnish.vcl) is purged on every change when
