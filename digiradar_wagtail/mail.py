@@ -28,6 +28,11 @@ from .conf import digiradar_settings
 logger = logging.getLogger("digiradar_wagtail.mail")
 
 
+def admin_url(path):
+    """An absolute link into the admin for a mail (``WAGTAILADMIN_BASE_URL`` + ``path``)."""
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path
+
+
 def queue_mail(subject, body, recipients, *, about, headers=None, on_sent=None):
     """
     Queue one plain-text mail. ``about`` names what it is about in the log (``"comment #12"``);

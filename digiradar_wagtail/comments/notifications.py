@@ -17,14 +17,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from ..mail import queue_mail
+from ..mail import admin_url, queue_mail
 from .conf import comments_settings
 from .models import PENDING, Comment, Discussion, PendingConfirmation
 from .permissions import moderate_permission
-
-
-def _admin_url(path):
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path
 
 
 def _send(template, context, recipients, about, on_sent=None):
@@ -79,14 +75,14 @@ def notify_moderators(comments):
     if not comments or not recipients:
         return 0
     items = [
-        {"id": c.pk, "url": _admin_url(reverse("digiradar_comments_admin:inspect", args=[c.pk]))}
+        {"id": c.pk, "url": admin_url(reverse("digiradar_comments_admin:inspect", args=[c.pk]))}
         for c in comments
     ]
     about = "comment(s) " + ", ".join(f"#{c.pk}" for c in comments)
     with translation.override(settings.LANGUAGE_CODE):
         sent = _send(
             "pending",
-            {"items": items, "queue_url": _admin_url(reverse("digiradar_comments_admin:index"))},
+            {"items": items, "queue_url": admin_url(reverse("digiradar_comments_admin:index"))},
             recipients,
             about,
             on_sent=(f"{__name__}.mark_moderators_notified", [[c.pk for c in comments]]),
