@@ -21,7 +21,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
-	cd example_site && { ../$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	cd example_site && { ../$(BIN)/python manage.py db_worker --backend mail --no-reload & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  ../$(BIN)/python manage.py runserver 127.0.0.1:8000; }
 

@@ -49,7 +49,8 @@ def main():
     env = {**os.environ, "EMAIL_FILE_PATH": str(outbox), "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload", "-v", "0"],
+        [sys.executable, "manage.py", "db_worker", "--backend", "mail", "--batch", "--no-startup-delay"]
+        + ["--no-reload", "-v", "0"],
         cwd=ROOT / "example_site",
         env=env,
         check=True,

@@ -71,6 +71,8 @@ DEFAULTS = {
     # A backend that cannot defer (the ImmediateBackend) tries once, inside the request.
     "MAIL_ATTEMPTS": 5,
     "MAIL_RETRY_SECONDS": 60,
+    # The TASKS backend (alias) the mails are queued on: the worker's.
+    "MAIL_TASK_BACKEND": "default",
 }
 
 

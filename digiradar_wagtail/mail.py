@@ -2,8 +2,9 @@
 Mail off the request path: every mail of the plugin is rendered where it is decided (in the
 reader's language, with the links of the request) and handed to :func:`deliver_mail`, a task of
 Django's task framework (the ``django-tasks`` backport on Django 5.2, ``django.tasks`` from Django
-6). A city runs it in the worker it already has (``TASKS``; the demo: ``django_tasks_db`` and its
-``db_worker``), so no request waits on a mail server.
+6). A city runs it in the worker it already has (the ``TASKS`` backend named by
+``DIGIRADAR_MAIL_TASK_BACKEND``; the demo: ``django_tasks_db`` and its ``db_worker``), so no
+request waits on a mail server.
 
 A mail the server refuses is tried again by the worker with growing pauses, up to
 ``DIGIRADAR_MAIL_ATTEMPTS`` tries; a mail that still fails is logged (logger
@@ -21,7 +22,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django_tasks import TaskResultStatus, task
+from django_tasks import TaskResultStatus, task, task_backends
 
 from .conf import digiradar_settings
 
@@ -49,7 +50,9 @@ def queue_mail(subject, body, recipients, *, about, headers=None, on_sent=None):
         "headers": dict(headers or {}),
     }
     try:
-        result = deliver_mail.enqueue(message, about=about, on_sent=list(on_sent) if on_sent else None)
+        result = deliver_mail.using(backend=digiradar_settings.MAIL_TASK_BACKEND).enqueue(
+            message, about=about, on_sent=list(on_sent) if on_sent else None
+        )
     except Exception as error:  # the task backend itself is down: the record stays unsent
         logger.error(
             "The mail about %s could not be queued (%s).", about, type(error).__name__, exc_info=error
@@ -72,9 +75,10 @@ def deliver_mail(message, about, on_sent=None, attempt=1):
         fields = ("subject", "body", "from_email", "to", "headers")
         EmailMessage(**{field: message[field] for field in fields}).send()
     except Exception as error:  # any backend failure: SMTP refused, timeout, TLS, DNS, ...
-        if attempt < digiradar_settings.MAIL_ATTEMPTS and deliver_mail.get_backend().supports_defer:
+        backend = digiradar_settings.MAIL_TASK_BACKEND
+        if attempt < digiradar_settings.MAIL_ATTEMPTS and task_backends[backend].supports_defer:
             run_after = timezone.now() + datetime.timedelta(seconds=_retry_delay(attempt))
-            retry = deliver_mail.using(run_after=run_after)
+            retry = deliver_mail.using(backend=backend, run_after=run_after)
             retry.enqueue(message, about=about, on_sent=on_sent, attempt=attempt + 1)
             logger.warning(
                 "The mail about %s could not be sent (%s, try %d); trying again at %s.",

@@ -228,7 +228,8 @@ class Worker:
         self.process = None
 
     def start(self):
-        self.process = spawn([PYTHON, "manage.py", "db_worker", "--no-reload"], cwd=SITE, env=self.env)
+        command = [PYTHON, "manage.py", "db_worker", "--backend", "mail", "--no-reload"]
+        self.process = spawn(command, cwd=SITE, env=self.env)
         return self
 
     def stop(self):
