@@ -10,7 +10,6 @@ import logging
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks import TaskResultStatus
@@ -20,10 +19,10 @@ from digiradar_wagtail.comments.models import PENDING, Comment, PendingConfirmat
 from tests.comments.conftest import post_comment
 from tests.comments.failing_mail import FAILING, FLAKY, FlakyEmailBackend
 from tests.comments.test_posting import confirm_link
+from tests.worker import DATABASE_TASKS, run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 TEXT = "Bitte auch an ältere Menschen denken."
 
 
@@ -31,10 +30,6 @@ TEXT = "Bitte auch an ältere Menschen denken."
 def database_tasks():
     with override_settings(TASKS=DATABASE_TASKS):
         yield
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def mail_tasks():

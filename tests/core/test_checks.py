@@ -170,6 +170,7 @@ def test_deploy_check_warns_when_mails_are_sent_inside_requests():
         return [m.id for m in run_checks(include_deployment_checks=True) if m.id == "digiradar_wagtail.W009"]
 
     assert deploy_ids() == ["digiradar_wagtail.W009"]  # the tests' ImmediateBackend
-    worker = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-    with override_settings(TASKS=worker):
+    from tests.worker import DATABASE_TASKS
+
+    with override_settings(TASKS=DATABASE_TASKS):
         assert deploy_ids() == []

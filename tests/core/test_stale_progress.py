@@ -23,6 +23,7 @@ from digiradar_wagtail.freshness import is_stale
 from digiradar_wagtail.models import MeasurePage, ProgressReminder
 from tests import builders
 from tests.comments.failing_mail import FAILING
+from tests.worker import DATABASE_TASKS, run_worker
 
 TODAY = timezone.localdate()
 OLD = TODAY - datetime.timedelta(days=200)
@@ -214,3 +215,15 @@ def test_a_reminder_that_failed_is_sent_by_the_next_run(radar, measures):
     assert mail.outbox == [] and not ProgressReminder.objects.exists()
     call_command("send_stale_reminders")
     assert len(mail.outbox) == 2
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_reminder_task_runs_in_the_worker(radar, measures):
+    from digiradar_wagtail.freshness import send_stale_reminders_task
+
+    with override_settings(TASKS=DATABASE_TASKS):
+        send_stale_reminders_task.enqueue()
+        assert mail.outbox == []
+        run_worker()
+    reminded = sorted(message.to[0] for message in mail.outbox)
+    assert reminded == ["digital@muenchen.example", "kvr@muenchen.example"]
