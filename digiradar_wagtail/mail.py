@@ -71,6 +71,9 @@ def deliver_mail(message, about, on_sent=None, attempt=1):
     Send one mail queued by :func:`queue_mail`; on failure queue itself again (``attempt`` + 1,
     after :func:`_retry_delay` seconds) until ``DIGIRADAR_MAIL_ATTEMPTS``, then fail.
     """
+    if on_sent and not on_sent[0].startswith("digiradar_wagtail."):
+        # Task arguments live in the task store: never call into other code from there.
+        raise ValueError(f"on_sent must name a function of digiradar_wagtail, not {on_sent[0]!r}")
     try:
         fields = ("subject", "body", "from_email", "to", "headers")
         EmailMessage(**{field: message[field] for field in fields}).send()

@@ -113,3 +113,14 @@ def test_moderators_are_told_by_the_worker(client, measure, citizen, moderator):
     assert notice.to == ["mod@example.org"] and f"/inspect/{comment.pk}/" in notice.body
     comment.refresh_from_db()
     assert comment.notified_at is not None
+
+
+def test_the_task_calls_back_into_the_plugin_only(measure):
+    from digiradar_wagtail.mail import deliver_mail
+
+    message = {"subject": "s", "body": "b", "from_email": "a@example.org", "to": ["b@example.org"]}
+    deliver_mail.enqueue({**message, "headers": {}}, about="a forged task", on_sent=["os.system", ["true"]])
+    run_worker()
+    [task] = mail_tasks()
+    assert task.status == TaskResultStatus.FAILED and mail.outbox == []
+    assert task.exception_class_path == "builtins.ValueError" and "digiradar_wagtail" in task.traceback
