@@ -17,10 +17,13 @@ $(STAMP): $(BIN)/python setup.cfg pyproject.toml
 
 install: $(STAMP)
 
+# The task worker (mails) runs beside runserver and stops with it.
 demo: $(STAMP)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	cd example_site && { ../$(BIN)/python manage.py db_worker --backend mail --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  ../$(BIN)/python manage.py runserver 127.0.0.1:8000; }
 
 # The demo as a city runs it, in the foreground until Ctrl-C: Varnish on 127.0.0.1:8080 -> gunicorn x4
 # on 127.0.0.1:8000 -> PostgreSQL (database digiradar_prod_demo) + Redis (docs/deploy.md).

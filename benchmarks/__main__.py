@@ -12,6 +12,7 @@ BENCHMARKS = [
     "benchmarks.read_path",
     "benchmarks.faults",
     "benchmarks.search_latency",
+    "benchmarks.mail_worker",
 ]
 
 

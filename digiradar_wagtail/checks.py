@@ -112,6 +112,17 @@ def check_plugin_settings(app_configs=None, **kwargs):
     return errors
 
 
+def unknown_name(setting, value, what, names, consequence, number):
+    """An Error list for a setting that names something (a cache, a backend) that is not configured."""
+    return [
+        Error(
+            f"{PREFIX}{setting} is {value!r}, which is not {what}: {consequence}",
+            hint="Name one of: " + ", ".join(sorted(names)) + ".",
+            id=CHECK_ID.format(number),
+        )
+    ]
+
+
 def whole_number_errors(app_settings, meanings, minimum, check_id):
     """
     An Error for each setting in ``meanings`` ({name: what it means}) of ``app_settings`` (an
@@ -252,15 +263,47 @@ def check_cache_alias(app_configs=None, **kwargs):
 
     alias = digiradar_settings.CACHE_ALIAS
     if alias not in getattr(settings, "CACHES", {"default": {}}):
-        return [
-            Error(
-                f"DIGIRADAR_CACHE_ALIAS is {alias!r}, which is not a cache in CACHES: every radar page "
-                "and rate limit would answer 500.",
-                hint="Name one of: " + ", ".join(sorted(settings.CACHES)) + ".",
-                id=CHECK_ID.format("E012"),
-            )
-        ]
+        return unknown_name(
+            "CACHE_ALIAS", alias, "a cache in CACHES", settings.CACHES,
+            "every radar page and rate limit would answer 500.", "E012",
+        )
     return []
+
+
+@register(Tags.compatibility)
+def check_mail_task_backend(app_configs=None, **kwargs):
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS
+
+    from .conf import digiradar_settings
+
+    alias = digiradar_settings.MAIL_TASK_BACKEND
+    backends = getattr(settings, "TASKS", {DEFAULT_TASK_BACKEND_ALIAS: {}})
+    if alias not in backends:
+        return unknown_name(
+            "MAIL_TASK_BACKEND", alias, "a backend in TASKS", backends, "no mail could be queued.", "E014"
+        )
+    return []
+
+
+@register(Tags.compatibility, deploy=True)
+def check_mail_worker(app_configs=None, **kwargs):
+    from django_tasks import task_backends
+
+    from .conf import digiradar_settings
+
+    if digiradar_settings.MAIL_TASK_BACKEND not in getattr(settings, "TASKS", {"default": {}}):
+        return []  # E014
+    if task_backends[digiradar_settings.MAIL_TASK_BACKEND].supports_defer:
+        return []
+    return [
+        Warning(
+            "Mails are sent inside the request that causes them (the task backend runs tasks at "
+            "once): a slow mail server slows the request and a refused mail is not tried again.",
+            hint="Use a task backend with a worker, such as django_tasks_db.DatabaseBackend and "
+            "'manage.py db_worker' (README: Mail worker).",
+            id=CHECK_ID.format("W009"),
+        )
+    ]
 
 
 @register(Tags.caches, deploy=True)
@@ -369,14 +412,10 @@ def check_search_backend(app_configs=None, **kwargs):
     name = digiradar_settings.SEARCH_BACKEND
     backends = _search_backends()
     if not isinstance(name, str) or name not in backends:
-        return [
-            Error(
-                f"DIGIRADAR_SEARCH_BACKEND is {name!r}, which is not a backend in WAGTAILSEARCH_BACKENDS: "
-                "every search on a radar and in the API would answer 500.",
-                hint="Name one of: " + ", ".join(sorted(backends)) + ".",
-                id=CHECK_ID.format("E020"),
-            )
-        ]
+        return unknown_name(
+            "SEARCH_BACKEND", name, "a backend in WAGTAILSEARCH_BACKENDS", backends,
+            "every search on a radar and in the API would answer 500.", "E020",
+        )
     params = backends[name]
     configs = params.get(LANGUAGE_CONFIGS_PARAM)
     pairs = configs.items() if isinstance(configs, dict) else [(None, None)]

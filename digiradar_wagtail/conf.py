@@ -56,6 +56,23 @@ DEFAULTS = {
     # The site's privacy page, linked from the consent checkbox of the comment form: one URL,
     # or one per language, e.g. {"de": "/de/datenschutz/", "en": "/en/privacy/"}.
     "PRIVACY_URL": "/datenschutz/",
+    # Keeping measures current (digiradar_wagtail/freshness.py) -----------------------------------
+    # A measure's progress is stale once its "progress as of" date is older than this many days
+    # (or a progress figure has no date): flagged in the admin and on the public pages.
+    "STALE_PROGRESS_DAYS": 180,
+    # ``send_stale_reminders`` mails a contact mailbox about its stale measures at most once in
+    # this many days.
+    "STALE_REMINDER_DAYS": 30,
+    # Mail (digiradar_wagtail/mail.py) ---------------------------------------------------------
+    # Every mail of the plugin is sent by a task (Django's task framework, ``TASKS``). A mail the
+    # mail server refuses is tried again by the worker up to this many times in all, waiting
+    # MAIL_RETRY_SECONDS before the second try and twice as long before each further one; then the
+    # task fails and what the mail was about stays marked unsent for the commands that send later.
+    # A backend that cannot defer (the ImmediateBackend) tries once, inside the request.
+    "MAIL_ATTEMPTS": 5,
+    "MAIL_RETRY_SECONDS": 60,
+    # The TASKS backend (alias) the mails are queued on: the worker's.
+    "MAIL_TASK_BACKEND": "default",
 }
 
 

@@ -7,6 +7,7 @@ from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .freshness import stale_q
 from .models import Department, MeasurePage, Principle, RadarRing, RadarSector, Topic
 from .models.measure import DeliveryStatus
 
@@ -33,10 +34,35 @@ class MeasureFilterSet(PageFilterSet):
     lead_department = django_filters.ModelChoiceFilter(
         label=_("Lead department"), queryset=Department.objects.all()
     )
+    progress = django_filters.ChoiceFilter(
+        label=_("Progress"),
+        choices=[("stale", _("Stale")), ("current", _("Current"))],
+        method="filter_progress",
+    )
+
+    def filter_progress(self, queryset, name, value):
+        return queryset.filter(stale_q()) if value == "stale" else queryset.exclude(stale_q())
 
     class Meta:
         model = MeasurePage
         fields = []
+
+
+class ProgressAsOfColumn(Column):
+    """The "progress as of" date, with a "stale" tag (DIGIRADAR_STALE_PROGRESS_DAYS)."""
+
+    cell_template_name = "digiradar_wagtail/admin/progress_as_of_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["stale"] = instance.progress_is_stale
+        return context
+
+
+class MeasureIndexView(IndexView):
+    def annotate_queryset(self, pages):
+        # Sector and ring of every row in two queries, not two per measure.
+        return super().annotate_queryset(pages).prefetch_related("sector", "ring")
 
 
 class MeasureListingViewSet(PageListingViewSet):
@@ -49,6 +75,7 @@ class MeasureListingViewSet(PageListingViewSet):
     add_to_admin_menu = True
     name = "digiradar_measures"
     filterset_class = MeasureFilterSet
+    index_view_class = MeasureIndexView
     # Wagtail's own title, parent, updated and status columns around the radar's; the language
     # shows as Wagtail's locale badge beside the title.
     columns = (
@@ -57,6 +84,9 @@ class MeasureListingViewSet(PageListingViewSet):
             Column("sector", label=_("Sector"), sort_key="sector__name", width="10%"),
             Column("ring", label=_("Ring"), sort_key="ring__name", width="10%"),
             Column("progress_percent", label=_("Progress (%)"), sort_key="progress_percent", width="7%"),
+            ProgressAsOfColumn(
+                "progress_as_of", label=_("Progress as of"), sort_key="progress_as_of", width="10%"
+            ),
             Column(
                 "delivery_status", label=_("Delivery"), accessor="get_delivery_status_display", width="9%"
             ),

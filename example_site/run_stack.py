@@ -220,6 +220,22 @@ class Gunicorn:
         stop_process(self.process)
 
 
+class Worker:
+    """The task worker of django-tasks-db (``manage.py db_worker``): it sends the mails."""
+
+    def __init__(self, env):
+        self.env = env
+        self.process = None
+
+    def start(self):
+        command = [PYTHON, "manage.py", "db_worker", "--backend", "mail", "--no-reload"]
+        self.process = spawn(command, cwd=SITE, env=self.env)
+        return self
+
+    def stop(self):
+        stop_process(self.process)
+
+
 class Varnish:
     """varnishd in the foreground with docs/deploy/varnish.vcl, its backend port substituted."""
 
@@ -400,7 +416,7 @@ def raise_stop(signum, frame):
 def main():
     signal.signal(signal.SIGTERM, raise_stop)
     signal.signal(signal.SIGINT, raise_stop)
-    postgres, redis, gunicorn, varnish = MachinePostgres(), None, None, None
+    postgres, redis, gunicorn, varnish, worker = MachinePostgres(), None, None, None, None
     try:
         from urllib.parse import urlsplit
 
@@ -414,9 +430,8 @@ def main():
         log("collectstatic")
         collect_static(env)
 
-        # The task worker goes here once the plugin has one (django-tasks, a later issue): started
-        # like gunicorn with the same environment, stopped with the rest.
-
+        # The task worker (mails): the same environment as gunicorn, stopped with the rest.
+        worker = Worker(env).start()
         gunicorn = Gunicorn(env, DEMO["app_port"]).start()
         varnish = Varnish(DEMO["varnish_port"], DEMO["app_port"], "prod-demo").start()
         base = f"http://127.0.0.1:{DEMO['varnish_port']}"
@@ -425,7 +440,7 @@ def main():
             "Ctrl-C stops."
         )
         while True:
-            for name, part in (("gunicorn", gunicorn), ("varnishd", varnish)):
+            for name, part in (("gunicorn", gunicorn), ("varnishd", varnish), ("db_worker", worker)):
                 if part.process.poll() is not None:
                     raise RuntimeError(f"{name} exited with {part.process.returncode}")
             time.sleep(1)
@@ -434,7 +449,7 @@ def main():
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        for part in (varnish, gunicorn, redis, postgres):
+        for part in (varnish, gunicorn, worker, redis, postgres):
             if part is not None:
                 part.stop()
         log("stopped")

@@ -7,6 +7,7 @@ import itertools
 from demo import content
 from demo.models import ContentPage, HomePage
 from django.apps import apps
+from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import TestCase
@@ -15,6 +16,7 @@ from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from digiradar_wagtail.freshness import stale_q
 from digiradar_wagtail.models import MeasureHistoryEntry, MeasurePage, RadarIndexPage
 
 
@@ -66,6 +68,14 @@ class DemoCityTests(TestCase):
         self.assertGreaterEqual(len(new), 2)
         self.assertGreaterEqual(len(moved), 2)
         self.assertTrue(all(entry.recorded_at <= timezone.now() for entry in entries))
+
+    def test_some_measures_have_stale_progress_and_their_mailboxes_are_reminded(self):
+        stale = MeasurePage.objects.live().filter(stale_q(), locale=self.german)
+        self.assertGreaterEqual(stale.count(), 3)
+        self.assertLess(stale.count(), self.measures(self.german).count())
+        call_command("send_stale_reminders", stdout=io.StringIO())
+        reminded = {address for message in mail.outbox for address in message.to}
+        self.assertEqual(reminded, set(stale.values_list("contact_email", flat=True)))
 
     def test_running_it_again_changes_no_row(self):
         before = row_counts()

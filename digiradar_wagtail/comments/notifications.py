@@ -2,58 +2,46 @@
 Mails of the comment sub-app. None of them repeats a comment's text or its author's name, so
 that no mail can be abused to carry someone else's message to a third party.
 
-Every mail is sent after what it is about is stored, and a mail that fails (the mail server
-refuses, times out, ...) never costs a comment or answers 500: it is logged (logger
-``digiradar_wagtail.comments``, with the exception but without the address or any text) and
-the caller learns it from the return value. What was not sent is sent later: confirmation
-requests by the same post again or ``digiradar_comments_resend``, moderator notifications by
-``digiradar_comments_digest`` (``notified_at`` stays empty).
+Every mail is queued (``digiradar_wagtail.mail``: a task the worker runs, retried when the mail
+server refuses) after what it is about is stored, so a mail that fails never costs a comment or
+answers 500: it is logged (logger ``digiradar_wagtail.mail``, without the address or any text).
+What was never sent is sent later: confirmation requests by the same post again or
+``digiradar_comments_resend`` (``mail_sent_at`` stays empty), moderator notifications by
+``digiradar_comments_digest`` (``notified_at`` stays empty); the task marks each sent.
 """
-
-import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from ..mail import admin_url, queue_mail
 from .conf import comments_settings
-from .models import PENDING, Comment, Discussion
+from .models import PENDING, Comment, Discussion, PendingConfirmation
 from .permissions import moderate_permission
 
-logger = logging.getLogger("digiradar_wagtail.comments")
 
-
-def _from_email():
-    return getattr(settings, "COMMENTS_XTD_FROM_EMAIL", None) or settings.DEFAULT_FROM_EMAIL
-
-
-def _admin_url(path):
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path
-
-
-def _send(template, context, recipients, about):
+def _send(template, context, recipients, about, on_sent=None):
     """
-    Send one mail; True if the mail backend took it. ``about`` names what the mail is about in
-    the log (``"comment #12"``), never an address or a text.
+    Render one mail and queue it (see :func:`digiradar_wagtail.mail.queue_mail`); False if it is
+    known to have failed. ``about`` names what the mail is about in the log (``"comment #12"``),
+    never an address or a text.
     """
     subject = render_to_string(f"digiradar_comments/mail/{template}_subject.txt", context).strip()
     body = render_to_string(f"digiradar_comments/mail/{template}.txt", context)
-    try:
-        send_mail(" ".join(subject.split()), body, _from_email(), recipients)
-    except Exception as error:  # any backend failure: SMTP refused, timeout, TLS, DNS, ...
-        logger.error(
-            "The '%s' mail about %s could not be sent (%s); it is kept to be sent again later.",
-            template,
-            about,
-            type(error).__name__,
-            exc_info=error,
-        )
-        return False
-    return True
+    return queue_mail(subject, body, recipients, about=f"{about} ({template})", on_sent=on_sent)
+
+
+def mark_confirmation_sent(pending_id):
+    """Called by the mail task once a confirmation request went out."""
+    PendingConfirmation.objects.filter(pk=pending_id).update(mail_sent_at=timezone.now())
+
+
+def mark_moderators_notified(comment_ids):
+    """Called by the mail task once moderators were told about these comments."""
+    Comment.objects.filter(pk__in=comment_ids).update(notified_at=timezone.now())
 
 
 def moderators():
@@ -65,37 +53,41 @@ def moderators():
     return list(explicit) or list(users.filter(is_superuser=True))
 
 
-def send_confirmation_request(email, confirm_url, page_title, about="a comment awaiting confirmation"):
-    """True if the mail went out."""
-    return _send("confirm", {"confirm_url": confirm_url, "page_title": page_title}, [email], about)
+def send_confirmation_request(pending, confirm_url, page_title):
+    """Queue the confirmation request of a :class:`PendingConfirmation`; False if it failed."""
+    return _send(
+        "confirm",
+        {"confirm_url": confirm_url, "page_title": page_title},
+        [pending.user_email],
+        f"pending confirmation #{pending.pk}",
+        on_sent=(f"{__name__}.mark_confirmation_sent", [pending.pk]),
+    )
 
 
 def notify_moderators(comments):
     """
     Tell moderators about new pending comments, with a link straight to each one in the queue.
-    The number of comments told about; 0 if the mail failed (``notified_at`` stays empty, so the
-    digest sends them later).
+    The number of comments told about (queued); 0 if the mail failed (``notified_at`` stays empty
+    until the mail went out, so the digest sends what never did).
     """
     comments = [comment for comment in comments if comment.state == PENDING]
     recipients = [user.email for user in moderators()]
     if not comments or not recipients:
         return 0
     items = [
-        {"id": c.pk, "url": _admin_url(reverse("digiradar_comments_admin:inspect", args=[c.pk]))}
+        {"id": c.pk, "url": admin_url(reverse("digiradar_comments_admin:inspect", args=[c.pk]))}
         for c in comments
     ]
     about = "comment(s) " + ", ".join(f"#{c.pk}" for c in comments)
     with translation.override(settings.LANGUAGE_CODE):
         sent = _send(
             "pending",
-            {"items": items, "queue_url": _admin_url(reverse("digiradar_comments_admin:index"))},
+            {"items": items, "queue_url": admin_url(reverse("digiradar_comments_admin:index"))},
             recipients,
             about,
+            on_sent=(f"{__name__}.mark_moderators_notified", [[c.pk for c in comments]]),
         )
-    if not sent:
-        return 0
-    Comment.objects.filter(pk__in=[c.pk for c in comments]).update(notified_at=timezone.now())
-    return len(comments)
+    return len(comments) if sent else 0
 
 
 def notify_new_comment(comment):
@@ -112,7 +104,7 @@ def send_digest():
 def tell_author_hidden(comment, reason):
     """
     The author learns that, and why, a comment was hidden (the reason is the moderator's text).
-    True if the mail went out; False if it failed (logged) or there is no address.
+    True if the mail is queued; False if it failed (logged) or there is no address.
     """
     if not comment.user_email:
         return False

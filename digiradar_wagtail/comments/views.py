@@ -14,7 +14,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.crypto import constant_time_compare
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -114,8 +114,9 @@ def _site_root(page):
 
 def send_confirmation_mail(pending, page=None, request=None):
     """
-    Send the confirmation link of a stored :class:`PendingConfirmation` and record it; False if
-    the mail failed (logged; the row stays unsent for a retry). Without a request (the
+    Queue the confirmation link of a stored :class:`PendingConfirmation` (the mail task records
+    it sent); False if the mail is known to have failed (logged; the row stays unsent for a
+    retry). Without a request (the
     ``digiradar_comments_resend`` command) the link is built in the comment's language on the
     page's site.
     """
@@ -124,20 +125,9 @@ def send_confirmation_mail(pending, page=None, request=None):
         with translation.override(pending.language or settings.LANGUAGE_CODE):
             path = reverse("digiradar_comments:confirm", args=[confirmation_key(pending)])
             url = _site_root(page).rstrip("/") + path
-            sent = notifications.send_confirmation_request(
-                pending.user_email, url, page.title, about=f"pending confirmation #{pending.pk}"
-            )
-    else:
-        path = reverse("digiradar_comments:confirm", args=[confirmation_key(pending)])
-        sent = notifications.send_confirmation_request(
-            pending.user_email,
-            request.build_absolute_uri(path),
-            page.title,
-            about=f"pending confirmation #{pending.pk}",
-        )
-    if sent:
-        PendingConfirmation.objects.filter(pk=pending.pk).update(mail_sent_at=timezone.now())
-    return sent
+            return notifications.send_confirmation_request(pending, url, page.title)
+    path = reverse("digiradar_comments:confirm", args=[confirmation_key(pending)])
+    return notifications.send_confirmation_request(pending, request.build_absolute_uri(path), page.title)
 
 
 def _mail_failed(request, page, discussion, form):

@@ -10,6 +10,7 @@ from .measure import (
     MeasureTopic,
 )
 from .radar import RadarIndexPage, RadarRing, RadarSector
+from .reminders import ProgressReminder
 from .taxonomy import Department, Principle, Topic
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "MeasureRelation",
     "MeasureTopic",
     "Principle",
+    "ProgressReminder",
     "RadarIndexPage",
     "RadarRing",
     "RadarSector",

@@ -331,6 +331,13 @@ class MeasurePage(SharedCachePageMixin, Page):
     def radar(self):
         return self.get_parent().specific
 
+    @property
+    def progress_is_stale(self):
+        """Progress older than DIGIRADAR_STALE_PROGRESS_DAYS, or a figure without a date."""
+        from ..freshness import is_stale
+
+        return is_stale(self)
+
     def get_context(self, request, *args, **kwargs):
         from ..public.measure import measure_detail
 

@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django_comments_xtd",
     "django_comments",
+    # digiradar: mails are sent by a task worker (django-tasks with its database backend)
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -176,7 +179,16 @@ COMMENTS_XTD_CONTACT_EMAIL = "radar@example.invalid"
 COMMENTS_XTD_MODEL = "digiradar_wagtail.comments.models.Comment"
 COMMENTS_XTD_THREADED_EMAILS = False
 DEFAULT_FROM_EMAIL = "radar@example.invalid"
+# digiradar: every mail is a task on the "mail" backend; ``manage.py db_worker --backend mail`` sends
+# them (``make demo`` runs one). Wagtail's own tasks (search index, front-cache purges) stay on the
+# default backend, run at once as before; a city with a worker usually queues both on it.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+DIGIRADAR_MAIL_TASK_BACKEND = "mail"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH")  # for the file backend (benchmarks/mail_worker.py)
 
 # digiradar: the plugin's own settings (defaults in digiradar_wagtail/conf.py)
 # digiradar: a front cache (Varnish with docs/deploy/varnish.vcl) is purged on every change when

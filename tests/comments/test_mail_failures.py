@@ -17,7 +17,7 @@ from tests.comments.failing_mail import FAILING
 from tests.comments.test_posting import confirm_link
 
 TEXT = "Bitte auch an ältere Menschen denken."
-LOGGER = "digiradar_wagtail.comments"
+LOGGER = "digiradar_wagtail.mail"
 
 
 def mail_failures(caplog):

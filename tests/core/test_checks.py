@@ -167,3 +167,20 @@ def test_manage_py_check_fails_on_a_broken_setting(capsys):
     with override_settings(DIGIRADAR_COMMENTS_MODERATION="sometimes"):
         with pytest.raises(SystemCheckError, match=r"digiradar_comments\.E008"):
             call_command("check")
+
+
+def test_mail_task_backend_must_be_in_tasks():
+    with override_settings(DIGIRADAR_MAIL_TASK_BACKEND="mail"):
+        [message] = [m for m in digiradar_messages() if m.id == "digiradar_wagtail.E014"]
+    assert "'mail'" in message.msg and "default" in message.hint
+
+
+def test_deploy_check_warns_when_mails_are_sent_inside_requests():
+    def deploy_ids():
+        return [m.id for m in run_checks(include_deployment_checks=True) if m.id == "digiradar_wagtail.W009"]
+
+    assert deploy_ids() == ["digiradar_wagtail.W009"]  # the tests' ImmediateBackend
+    from tests.worker import DATABASE_TASKS
+
+    with override_settings(TASKS=DATABASE_TASKS):
+        assert deploy_ids() == []

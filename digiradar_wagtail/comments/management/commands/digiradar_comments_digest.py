@@ -14,4 +14,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = send_digest()
-        self.stdout.write(f"Digest sent for {count} comment(s).")
+        self.stdout.write(f"Digest queued for {count} comment(s).")

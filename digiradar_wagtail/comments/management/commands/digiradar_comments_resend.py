@@ -16,9 +16,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         unsent = list(PendingConfirmation.objects.unsent().select_related("page").order_by("created_at"))
         sent = sum(send_confirmation_mail(pending) for pending in unsent)
-        self.stdout.write(f"Sent {sent} of {len(unsent)} unsent confirmation mail(s).")
+        # "Queued": the task worker sends them (at once with a backend that runs tasks in place).
+        self.stdout.write(f"Queued {sent} of {len(unsent)} unsent confirmation mail(s).")
         if sent < len(unsent):
             raise CommandError(
                 f"{len(unsent) - sent} confirmation mail(s) could not be sent; see the log "
-                "(logger digiradar_wagtail.comments). They are kept for the next run."
+                "(logger digiradar_wagtail.mail). They are kept for the next run."
             )
