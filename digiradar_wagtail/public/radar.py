@@ -33,17 +33,29 @@ def _filter_groups(result):
     return groups
 
 
+def one_sector(sectors, params):
+    """The sector that ``params`` name alone (``?sector=<slug>`` once), drawn as its own view."""
+    chosen = params.get("sector", [])
+    if len(chosen) != 1:
+        return None
+    return next((sector for sector in sectors if sector.slug == chosen[0]), None)
+
+
 def render_radar_results(request, radar):
     """Filter form, radar and list for ``request.GET``; the query count does not grow with measures."""
 
     def render():
         result = filter_measures(radar, request.GET)
         sectors, rings = list(radar.sectors.all()), list(radar.rings.all())
+        sector = one_sector(sectors, result.params)
+        # In one sector's view the sector filter is the view itself: dim only for the other filters.
+        dimming = {name for name in result.params if name != "sector" or sector is None}
         chart = build_chart(
             sectors,
             rings,
             result.all_measures,
-            matching_ids=result.matching_ids if result.is_active else None,
+            matching_ids=result.matching_ids if dimming else None,
+            sector=sector,
         )
         numbers = chart.numbers
         markers = {blip.measure.pk: blip.marker for blip in chart.blips}
@@ -58,6 +70,8 @@ def render_radar_results(request, radar):
             "page_url": radar.url,
             "chart": chart,
             "rings": rings,
+            "sector_view": sector,
+            "sector_links": sector_links(radar.url, sectors, result.all_measures, sector),
             "listing": radar_listing(radar, result.measures, sectors=sectors, rings=rings),
             "total": len(result.all_measures),
             "filter_active": result.is_active,
@@ -77,6 +91,25 @@ def render_radar_results(request, radar):
         store = lambda: may_store(request)  # noqa: E731  (asked only on a miss)
     html = cached_fragment(radar.pk, get_language(), querystring(normalised), render, store=store)
     return mark_safe(html)  # rendered by our template
+
+
+def sector_links(page_url, sectors, measures, current):
+    """The sector switcher above the radar: the whole radar, then each sector's own view."""
+    counts = {}
+    for measure in measures:
+        counts[measure.sector_id] = counts.get(measure.sector_id, 0) + 1
+    links = [{"url": page_url, "name": None, "count": len(measures), "current": current is None}]
+    for sector in sectors:
+        links.append(
+            {
+                "url": f"{page_url}?{querystring({'sector': [sector.slug]})}",
+                "name": sector.name,
+                "colour": sector.colour,
+                "count": counts.get(sector.pk, 0),
+                "current": current is not None and current.pk == sector.pk,
+            }
+        )
+    return links
 
 
 EXPORTS = [

@@ -71,7 +71,7 @@ def test_radar_draws_every_live_measure_as_a_named_link(home, client, sectors, r
     assert re.match(r"^\d+\. Maßnahme 000 – Sektor 1, Ring 1", first["label"]), first["label"]
     html = response.content.decode()
     assert html.count('class="digiradar-chart-sector"') == sectors
-    assert html.count('class="digiradar-chart-ring"') == rings
+    assert html.count('class="digiradar-chart-ring') == rings  # some carry a legibility class too
     assert "Entwurf" not in html
 
 
@@ -134,12 +134,16 @@ def test_query_count_does_not_grow_with_measures(home, client):
 def test_filter_on_the_page_dims_the_rest_and_shortens_the_list(home, client):
     radar = builders.make_radar(home, sectors=3, rings=4)
     fill(radar, 12, 3, 4)
-    response = client.get(radar.url, {"sector": "sektor-2"})
+    response = client.get(radar.url, {"ring": "ring-2"})
     html = response.content.decode()
-    assert len(blips_of(response)) == 4
-    assert html.count('class="digiradar-blip-dimmed"') == 8
-    assert "4 von 12 Maßnahmen" in html or "4 of 12 measures" in html
-    assert 'value="sektor-2" checked' in html
+    assert len(blips_of(response)) == 3
+    assert html.count('class="digiradar-blip-dimmed"') == 9
+    assert "3 von 12 Maßnahmen" in html or "3 of 12 measures" in html
+    assert 'value="ring-2" checked' in html
+    # Two sectors: the whole radar, the third sector dimmed.
+    response = client.get(radar.url, {"sector": ["sektor-1", "sektor-2"]})
+    assert len(blips_of(response)) == 8
+    assert response.content.decode().count('class="digiradar-blip-dimmed"') == 4
     # Unknown slugs select nothing, without an error.
     response = client.get(radar.url, {"sector": "gibt-es-nicht"})
     assert response.status_code == 200
