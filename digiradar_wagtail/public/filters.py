@@ -188,20 +188,20 @@ def filter_choices(radar, measures_queryset):
     return choices
 
 
-def filter_measures(radar, params, with_choices=True):
+def filter_measures(radar, params, with_choices=True, defer=()):
     """
     Filter the live measures of ``radar`` by ``params`` (a QueryDict or a dict of lists).
 
     The number of queries does not depend on the number of measures: one for all measures,
     one for the matching ids when a taxonomy parameter is given, one for the search when ``q``
     is, and a fixed few for the form's choices unless ``with_choices`` is false (exports do not
-    need them).
+    need them). ``defer`` names fields the caller never reads (the radar page: the body).
     """
     if not hasattr(params, "getlist"):
         params = _ListDict(params or {})
     normalised = normalise_params(params)
     base = live_measures(radar).filter(locale_id=radar.locale_id).order_by(*MEASURE_ORDER)
-    all_measures = list(base)
+    all_measures = list(base.defer(*defer))
 
     matching_ids = {measure.pk for measure in all_measures}
     if any(name in normalised for name in SLUG_PARAMETERS):

@@ -80,12 +80,12 @@ def test_blip_numbers_match_the_list(home, client):
     fill(radar, 12, 3, 4)
     html = client.get(radar.url).content.decode()
     on_radar = dict(
-        re.findall(r'href="([^"]+)" class="digiradar-blip" data-digiradar-blip data-number="(\d+)"', html)
+        re.findall(r'href="([^"]+)" data-digiradar-blip data-number="(\d+)"', html)
     )
     in_list = {
         href: number
         for number, href in re.findall(
-            r'<span class="digiradar-number" aria-hidden="true">(\d+)</span>\s*<a href="([^"]+)"', html
+            r'<li value="(\d+)"><a href="([^"]+)"', html
         )
     }
     assert on_radar and on_radar == in_list
