@@ -15,9 +15,9 @@ from .listing import live_measures, radar_listing
 from .svg import render_blips
 
 # Up to this many measures the list beside the whole radar shows each one's teaser and progress
-# bar; a longer list shows titles (and progress as text) and leaves the rest to the sector views,
-# so that a radar of 1,000 measures stays a page of less than 400 KB.
-LIST_DETAIL_LIMIT = 200
+# bar; a longer list shows number, title and flags and leaves the rest to the sector views, so
+# that a radar of 200 measures stays a page of less than 150 KB and one of 1,000 less than 400 KB.
+LIST_DETAIL_LIMIT = 100
 
 FILTER_LABELS = {
     "sector": _("Sectors"),
