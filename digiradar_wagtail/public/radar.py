@@ -19,6 +19,22 @@ from .svg import render_blips
 # that a radar of 200 measures stays a page of less than 150 KB and one of 1,000 less than 400 KB.
 LIST_DETAIL_LIMIT = 100
 
+# What the radar and its list read of a measure (public/svg.py, includes/measure_list.html).
+MEASURE_FIELDS = (
+    "title",
+    "url_path",
+    "translation_key",
+    "locale_id",
+    "teaser",
+    "progress_percent",
+    "delivery_status",
+    "sector__name",
+    "sector__slug",
+    "sector__colour",
+    "ring__name",
+    "ring__slug",
+)
+
 FILTER_LABELS = {
     "sector": _("Sectors"),
     "ring": _("Phases"),
@@ -52,7 +68,7 @@ def render_radar_results(request, radar):
     """Filter form, radar and list for ``request.GET``; the query count does not grow with measures."""
 
     def render():
-        result = filter_measures(radar, request.GET, defer=("body",))
+        result = filter_measures(radar, request.GET, only=MEASURE_FIELDS)
         sectors, rings = list(radar.sectors.all()), list(radar.rings.all())
         sector = one_sector(sectors, result.params)
         # In one sector's view the sector filter is the view itself: dim only for the other filters.
