@@ -1,11 +1,15 @@
 """
-How the radar page and its JSON export scale: 10, 100 and 1,000 measures, cold and warm cache.
+How the radar page, one sector's view and the JSON export scale: 10, 100 and 1,000 measures,
+cold and warm cache.
 
-Prints one JSON line per case, for example
-``{"bench": "radar_page", "measures": 1000, "cache": "cold", "queries": 14, "median_ms": 180.2}``.
-Runs on a throw-away SQLite file, or on PostgreSQL when DATABASE_URL is set.
+Prints one JSON line per case, for example ``{"bench": "radar_page", "measures": 1000,
+"cache": "cold", "queries": 14, "median_ms": 120.2, "html_bytes": 350123, "gzip_bytes": 40211}``:
+"cold" is the first render (the radar's fragment cache emptied before each run), ``html_bytes``
+the page uncompressed and ``gzip_bytes`` as gzip (level 6) sends it. Runs on a throw-away SQLite
+file, or on PostgreSQL when DATABASE_URL is set.
 """
 
+import gzip
 import json
 import os
 import random
@@ -37,26 +41,16 @@ def setup_django():
 
 
 def build(size, home):
-    """A radar with ``size`` live measures spread over 3 sectors x 4 rings (no revisions: speed)."""
-    from digiradar_wagtail.models import MeasurePage
+    """A radar with ``size`` live measures over 4 sectors x 4 rings, 15 % of them in one cell
+    (150 of 1,000, as in issue 12's comparison), the rest at random (no revisions: speed)."""
     from digiradar_wagtail.models.history import MeasureHistoryEntry
     from tests import builders
 
-    radar = builders.make_radar(home, title=f"Radar {size}", slug=f"radar-{size}")
-    sectors, rings = list(radar.sectors.all()), list(radar.rings.all())
+    radar = builders.make_radar(home, title=f"Radar {size}", slug=f"radar-{size}", sectors=4, rings=4)
     rnd = random.Random(size)
-    for index in range(size):
-        measure = radar.add_child(
-            instance=MeasurePage(
-                title=f"Maßnahme {index:04d}",
-                slug=f"m-{index:04d}",
-                teaser="Eine Maßnahme der Digitalisierungsstrategie.",
-                sector=rnd.choice(sectors),
-                ring=rnd.choice(rings),
-                progress_percent=rnd.randrange(101),
-                locale=radar.locale,
-            )
-        )
+    crowded = size * 15 // 100
+    placements = [(0, 0)] * crowded + [(rnd.randrange(4), rnd.randrange(4)) for _ in range(size - crowded)]
+    for measure in builders.add_live_measures(radar, placements):
         MeasureHistoryEntry.objects.create(
             measure_key=measure.translation_key, ring_key=measure.ring.translation_key, progress_percent=0
         )
@@ -78,7 +72,14 @@ def measure(client, url, cache_state):
             response = client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
         queries, status = len(captured.captured_queries), response.status_code
-    return {"queries": queries, "median_ms": round(statistics.median(timings), 1), "status": status}
+    body = response.content
+    return {
+        "queries": queries,
+        "median_ms": round(statistics.median(timings), 1),
+        "status": status,
+        "html_bytes": len(body),
+        "gzip_bytes": len(gzip.compress(body, compresslevel=6)),
+    }
 
 
 def main():
@@ -91,7 +92,8 @@ def main():
     client = Client()
     for size in SIZES:
         radar = build(size, home)
-        for bench, suffix in (("radar_page", ""), ("export_json", "export.json")):
+        cases = (("radar_page", ""), ("radar_sector", "?sector=sektor-1"), ("export_json", "export.json"))
+        for bench, suffix in cases:
             for cache_state in ("cold", "warm"):
                 figures = measure(client, radar.url + suffix, cache_state)
                 print(

@@ -102,7 +102,6 @@ def check_plugin_settings(app_configs=None, **kwargs):
         {
             "HISTORY_MARKER_DAYS": "Days a measure counts as new or moved",
             "RADAR_CACHE_TIMEOUT": "Seconds a rendered radar stays in the cache",
-            "RADAR_SIZE": "Edge length of the radar's view box",
             "PUBLIC_CACHE_SECONDS": "Seconds a shared cache may keep a public page (0: not at all)",
             "TRUSTED_PROXY_COUNT": "Proxies in front of Django that append to X-Forwarded-For",
         },

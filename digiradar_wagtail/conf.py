@@ -31,8 +31,6 @@ DEFAULTS = {
     # The Wagtail search backend (a name in WAGTAILSEARCH_BACKENDS) for the radar's ``q`` and the
     # API's ``search``. On PostgreSQL, "digiradar_wagtail.search" searches each page in its language.
     "SEARCH_BACKEND": "default",
-    # Edge length of the SVG radar's view box, in user units.
-    "RADAR_SIZE": 800,
     # Largest spreadsheet the admin import and ``digiradar_import`` accept, in bytes.
     "IMPORT_MAX_BYTES": 5 * 1024 * 1024,
     # Most rows an import reads below the header; empty rows count too.
@@ -81,8 +79,8 @@ KNOWN_SETTINGS = set(DEFAULTS)
 
 class AppSettings:
     """
-    Attribute access to one app's settings with their defaults: ``digiradar_settings.RADAR_SIZE``
-    reads ``settings.DIGIRADAR_RADAR_SIZE``. Each app of the plugin makes one from its own
+    Attribute access to one app's settings with their defaults: ``digiradar_settings.HISTORY_MARKER_DAYS``
+    reads ``settings.DIGIRADAR_HISTORY_MARKER_DAYS``. Each app of the plugin makes one from its own
     ``DEFAULTS`` in its ``conf.py``; all share the prefix ``DIGIRADAR_``.
     """
 

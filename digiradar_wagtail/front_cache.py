@@ -6,11 +6,13 @@ or unpublished (and a deleted page is unpublished first). What else shows a meas
 here, through the same app and its ``WAGTAILFRONTENDCACHE`` backends:
 
 - a measure published, unpublished or deleted: its other translations, the measures that list it
-  as related, its radar page in every language and that radar's ``export.json``, ``export.csv``
-  and ``feed.atom`` (a purge of a path drops every query string of it in the VCL of
-  ``docs/deploy/varnish.vcl``, so filtered radars and exports go too);
+  as related, its radar page in every language, that radar's ``export.json``, ``export.csv``
+  and ``feed.atom`` and its sector views (``?sector=<slug>``, for caches that purge exact URLs;
+  a purge of a path drops every query string of it in the VCL of ``docs/deploy/varnish.vcl``,
+  so filtered radars and exports go too);
 - a measure moved or given a new slug: the same, its old and new URL, and both radars;
-- a radar published or unpublished: its other translations and its exports in every language;
+- a radar published or unpublished: its other translations, its exports and its sector views in
+  every language;
   a radar moved or given a new slug: its old URL, its old exports and the old URLs of its
   measures;
 - a page's view restriction (password, login, groups) added, changed or removed: that page,
@@ -26,6 +28,7 @@ or breaks the change.
 import copy
 import logging
 import threading
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -33,7 +36,7 @@ from django.db import transaction
 from django.db.models import Q
 from wagtail.models import Page
 
-from .models import MeasurePage, RadarIndexPage
+from .models import MeasurePage, RadarIndexPage, RadarSector
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +63,16 @@ def _urls_of(pages):
 
 
 def _export_urls(radars):
-    return {url + name for url in (radar.get_full_url() for radar in radars) if url for name in EXPORT_FILES}
+    """The exports and the sector views of ``radars``: what shows a radar besides its own URL
+    (one query for the sectors)."""
+    urls = {radar.pk: radar.get_full_url() for radar in radars}
+    urls = {pk: url for pk, url in urls.items() if url}
+    if not urls:
+        return set()
+    sectors = RadarSector.objects.filter(page_id__in=urls).values_list("page_id", "slug")
+    return {url + name for url in urls.values() for name in EXPORT_FILES} | {
+        f"{urls[page_id]}?{urlencode({'sector': slug})}" for page_id, slug in sectors
+    }
 
 
 def _radars_in_every_language(radar_paths):

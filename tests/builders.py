@@ -4,6 +4,7 @@ import datetime
 
 from demo.models import HomePage
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import TranslationSource
 
@@ -108,3 +109,23 @@ def translate(page, locale):
 
 def days_ago(days):
     return timezone.now() - datetime.timedelta(days=days)
+
+
+def add_live_measures(radar, placements, prefix="Maßnahme"):
+    """Live measures without revisions (fast, for large radars): one per ``(sector, ring)`` index
+    pair in ``placements``, titled ``<prefix> 0000`` onwards."""
+    sectors, rings = list(radar.sectors.all()), list(radar.rings.all())
+    return [
+        radar.add_child(
+            instance=MeasurePage(
+                title=f"{prefix} {index:04d}",
+                slug=f"{slugify(prefix)}-{index:04d}",
+                teaser="Eine Maßnahme der Digitalisierungsstrategie.",
+                sector=sectors[sector],
+                ring=rings[ring],
+                progress_percent=(index * 37) % 101,
+                locale=radar.locale,
+            )
+        )
+        for index, (sector, ring) in enumerate(placements)
+    ]

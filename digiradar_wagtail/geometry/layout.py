@@ -5,8 +5,11 @@ template turns into SVG.
 
 Public API
 ----------
-``layout_radar(sectors, rings, blips=(), size=800) -> RadarLayout``
+``layout_radar(sectors, rings, blips=(), size=800, lanes=(), lane=0) -> RadarLayout``
     Full layout: rings, sectors, cell paths, placed blips and clusters.
+    ``lanes`` are sector boundaries (boundary ``k`` starts sector ``k``) along
+    which a band ``lane`` wide on each side stays free of blips: room for
+    labels that no blip may cover.
 ``radar_frame(sectors, rings, blips=(), size=800) -> RadarFrame``
     Rings and sectors only (legend, labels); same radii as ``layout_radar``
     for the same arguments.
@@ -266,7 +269,7 @@ def _sorted_blips(blips: Iterable[BlipInput], sectors: int, rings: int) -> list[
 class _Params:
     """Absolute lengths for one size (internal, unrounded)."""
 
-    def __init__(self, size: float, sectors: int, rings: int):
+    def __init__(self, size: float, sectors: int, rings: int, lane: float = 0.0):
         self.size = size
         self.c = size / 2
         self.outer = size * _OUTER
@@ -277,10 +280,14 @@ class _Params:
         self.gap, self.margin = size * _GAP, size * _MARGIN
         self.gap_in, self.margin_in = self.gap + slack, self.margin + slack
         self.r_min, self.r_max = size * _BLIP_MIN, size * _BLIP_MAX
+        # Rings are planned as if every cell had a lane on both edges: a cell
+        # with fewer lanes only has more room.
+        self.lane = lane
+        self.plan_lanes = (lane, lane)
         clear = self.r_min + self.margin_in
         w_min = max(_MIN_RING * self.outer / rings, 2 * clear + 1)
         # Ring 0 is a pie slice: one circle needs rho >= clear / sin(span/2).
-        w_min0 = max(w_min, clear * (1 + 1 / math.sin(min(self.span, math.pi) / 2)) + 1)
+        w_min0 = max(w_min, (clear + lane) * (1 + 1 / math.sin(min(self.span, math.pi) / 2)) + 1)
         self.min_widths = [w_min0] + [w_min] * (rings - 1)
 
 
@@ -311,7 +318,7 @@ def _ring_bounds(p: _Params, rings: int, counts: Counter, sectors: int) -> tuple
     levels = radius_levels(p.r_min, p.r_max)
 
     def fit(a: float, b: float, n: int, r: float) -> bool:
-        return fits(a, b, p.span, n, r, p.gap_in, p.margin_in)
+        return fits(a, b, p.span, n, r, p.gap_in, p.margin_in, p.plan_lanes)
 
     def stack(demand: list[int], r: float) -> list[float] | None:
         """Narrowest rings, inside out, whose most crowded cells hold their
@@ -382,11 +389,18 @@ def _ring_bounds(p: _Params, rings: int, counts: Counter, sectors: int) -> tuple
     return _bounds(need, p.outer), tries
 
 
-def _plan(sectors: int, rings: int, blips: Iterable[BlipInput], size: float):
+def _check_lane(lane: object, size: float) -> float:
+    if isinstance(lane, bool) or not isinstance(lane, (int, float)) or not 0 <= lane <= size * 0.05:
+        raise ValueError(f"lane must be a number from 0 to 5% of the size, got {lane!r}")
+    return float(lane)
+
+
+def _plan(sectors: int, rings: int, blips: Iterable[BlipInput], size: float, lane: float = 0.0):
     """Validate, sort, and plan the rings: what both public functions share."""
     sectors = _check_int("sectors", sectors, MIN_SECTORS, MAX_SECTORS)
     rings = _check_int("rings", rings, MIN_RINGS, MAX_RINGS)
-    p = _Params(_check_size(size), sectors, rings)
+    size = _check_size(size)
+    p = _Params(size, sectors, rings, _check_lane(lane, size))
     ordered = _sorted_blips(blips, sectors, rings)
     counts = Counter((b.sector, b.ring) for b in ordered)
     bounds, tries = _ring_bounds(p, rings, counts, sectors)
@@ -418,10 +432,20 @@ def radar_frame(sectors: int, rings: int, blips: Iterable[BlipInput] = (), size:
 # ---------------------------------------------------------------- the layout
 
 
-def layout_radar(sectors: int, rings: int, blips: Iterable[BlipInput] = (), size: float = 800) -> RadarLayout:
-    """Lay out a radar; raises ValueError on invalid counts, size or blips."""
-    p, ordered, counts, bounds, tries, frame = _plan(sectors, rings, blips, size)
+def layout_radar(
+    sectors: int,
+    rings: int,
+    blips: Iterable[BlipInput] = (),
+    size: float = 800,
+    lanes: Iterable[int] = (),
+    lane: float = 0.0,
+) -> RadarLayout:
+    """Lay out a radar; raises ValueError on invalid counts, size, lanes or blips."""
+    lanes = frozenset(lanes)
+    p, ordered, counts, bounds, tries, frame = _plan(sectors, rings, blips, size, lane if lanes else 0.0)
     sectors, rings = len(frame.sectors), len(frame.rings)
+    for boundary in lanes:
+        _check_int("lane boundary", boundary, 0, sectors - 1)
 
     by_cell: dict[tuple[int, int], list[tuple[int, BlipInput]]] = {}
     for index, blip in enumerate(ordered, start=1):
@@ -442,14 +466,18 @@ def layout_radar(sectors: int, rings: int, blips: Iterable[BlipInput] = (), size
             if not members:
                 continue
             start = s * p.span
-            result = pack(a, b, start, p.span, len(members), p.r_min, p.r_max, p.gap_in, p.margin_in, tries)
+            cell_lanes = (p.lane if s in lanes else 0.0, p.lane if (s + 1) % sectors in lanes else 0.0)
+            result = pack(
+                a, b, start, p.span, len(members), p.r_min, p.r_max, p.gap_in, p.margin_in, tries, cell_lanes
+            )
             if result is not None:
                 radius, centres = result
                 for (index, blip), centre in zip(members, centres, strict=True):
                     placed.append(Blip(blip.id, s, r, *xy(*centre), _round(radius), index))
                 continue
             # Too crowded even with the smallest marks: one cluster mark.
-            one = pack(a, b, start, p.span, 1, p.r_min, p.size * _CLUSTER_MAX, p.gap_in, p.margin_in, tries)
+            r_cluster = p.size * _CLUSTER_MAX
+            one = pack(a, b, start, p.span, 1, p.r_min, r_cluster, p.gap_in, p.margin_in, tries, cell_lanes)
             assert one is not None, "the ring planning leaves room for one mark per cell"
             radius, [centre] = one
             ids = tuple(blip.id for _, blip in members)

@@ -47,7 +47,14 @@ def _fill_row(lo: float, hi: float, step: float, prev: list[float], delta: float
 
 
 def _rows(
-    first: float, last: float, start: float, span: float, clear: float, s: float, limit: int | None
+    first: float,
+    last: float,
+    start: float,
+    span: float,
+    clear: float,
+    s: float,
+    limit: int | None,
+    lanes: tuple[float, float] = (0.0, 0.0),
 ) -> tuple[list[tuple[float, float]], float]:
     """Rows from radius ``first`` outwards; returns the centres and the last row's radius."""
     points: list[tuple[float, float]] = []
@@ -65,7 +72,7 @@ def _rows(
         for rho in options:
             if rho > last + _EPS:
                 break
-            row = _row(rho, start, span, clear, s, prev if rho - prev_rho < s else [], prev_rho)
+            row = _row(rho, start, span, clear, s, prev if rho - prev_rho < s else [], prev_rho, lanes)
             score = len(row) / (rho - prev_rho) if prev else len(row)
             if score > best_score:
                 best, best_score = (rho, row), score
@@ -79,11 +86,19 @@ def _rows(
 
 
 def _row(
-    rho: float, start: float, span: float, clear: float, s: float, prev: list[float], prev_rho: float
+    rho: float,
+    start: float,
+    span: float,
+    clear: float,
+    s: float,
+    prev: list[float],
+    prev_rho: float,
+    lanes: tuple[float, float] = (0.0, 0.0),
 ) -> list[float]:
-    """Angles of one row at radius ``rho``, avoiding the previous row ``prev``."""
-    edge = math.asin(min(1.0, clear / rho))
-    lo, hi = start + edge, start + span - edge
+    """Angles of one row at radius ``rho``, avoiding the previous row ``prev``; ``lanes`` widen
+    the clearance from the start and the end edge."""
+    lo = start + math.asin(min(1.0, (clear + lanes[0]) / rho))
+    hi = start + span - math.asin(min(1.0, (clear + lanes[1]) / rho))
     if lo > hi + _EPS:
         return []
     step = 2 * math.asin(s / (2 * rho)) if s < 2 * rho else math.inf
@@ -111,9 +126,11 @@ def lattice(
     s: float,
     margin: float,
     limit: int | None = None,
+    lanes: tuple[float, float] = (0.0, 0.0),
 ) -> list[tuple[float, float]]:
     """Centres ``(rho, phi)`` of circles of radius ``r``, pairwise at least
-    ``s`` apart (``s >= 2r``), each with ``margin`` clearance inside the wedge.
+    ``s`` apart (``s >= 2r``), each with ``margin`` clearance inside the wedge
+    (plus ``lanes[0]`` from the start edge and ``lanes[1]`` from the end edge).
 
     With ``limit``, stops as soon as that many centres are found (a quick
     "does it fit" check).  Without, the rows are also centred radially when
@@ -123,13 +140,13 @@ def lattice(
     clear = r + margin
     # The first row must be far enough out for one circle to fit between the
     # two straight edges (matters for the pie-slice cells of ring 0).
-    first = max(a + clear, clear / math.sin(min(span, math.pi) / 2))
+    first = max(a + clear, (clear + max(lanes)) / math.sin(min(span, math.pi) / 2))
     last = b - clear
     if first > last + _EPS:
         return []
-    points, last_rho = _rows(first, last, start, span, clear, s, limit)
+    points, last_rho = _rows(first, last, start, span, clear, s, limit, lanes)
     if limit is None and points and last - last_rho > _EPS:
-        shifted, _ = _rows(first + (last - last_rho) / 2, last, start, span, clear, s, None)
+        shifted, _ = _rows(first + (last - last_rho) / 2, last, start, span, clear, s, None, lanes)
         if len(shifted) >= len(points):
             points = shifted
     return points
@@ -140,9 +157,18 @@ def radius_levels(r_min: float, r_max: float, count: int = 12) -> list[float]:
     return [r_min * (r_max / r_min) ** (k / (count - 1)) for k in range(count)]
 
 
-def fits(a: float, b: float, span: float, n: int, r: float, gap: float, margin: float) -> bool:
+def fits(
+    a: float,
+    b: float,
+    span: float,
+    n: int,
+    r: float,
+    gap: float,
+    margin: float,
+    lanes: tuple[float, float] = (0.0, 0.0),
+) -> bool:
     """Do ``n`` circles of radius ``r`` fit in the wedge (as ``pack`` lays them)?"""
-    return len(lattice(a, b, 0.0, span, r, 2 * r + gap, margin, limit=n)) >= n
+    return len(lattice(a, b, 0.0, span, r, 2 * r + gap, margin, limit=n, lanes=lanes)) >= n
 
 
 def pack(
@@ -156,6 +182,7 @@ def pack(
     gap: float,
     margin: float,
     tries: Sequence[float] = (),
+    lanes: tuple[float, float] = (0.0, 0.0),
 ) -> tuple[float, list[tuple[float, float]]] | None:
     """Place ``n`` circles as large and as spread out as possible.
 
@@ -173,7 +200,7 @@ def pack(
     # Work at start angle 0 and rotate at the end, so that this search sees
     # exactly the same lattices as ``fits`` did when the rings were planned.
     def holds(s: float) -> bool:
-        return len(lattice(a, b, 0.0, span, radius(s), s, margin, limit=n)) >= n
+        return len(lattice(a, b, 0.0, span, radius(s), s, margin, limit=n, lanes=lanes)) >= n
 
     lo = 2 * r_min + gap
     if n <= 0:
@@ -195,7 +222,7 @@ def pack(
             else:
                 hi = mid
     r = radius(lo)
-    found = lattice(a, b, 0.0, span, r, lo, margin)
+    found = lattice(a, b, 0.0, span, r, lo, margin, lanes=lanes)
     # Take n of the m lattice points, evenly spread over the (row-major) list.
     m = len(found)
     chosen = [found[int((k + 0.5) * m / n)] for k in range(n)]

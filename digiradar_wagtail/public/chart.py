@@ -4,18 +4,55 @@ The radar picture for one radar page: blips placed by ``radar.geometry``, with t
 
 Ring order: editors list rings earliest phase first, and the earliest phase is drawn
 outermost, so measures move inwards as they progress (as on a technology radar).
+
+Legibility: the SVG scales with the width it gets, so a text's size on screen is its size in
+user units times that scale. The stylesheet sets the label sizes per width of the radar's
+container (``@container digiradar-radar``, breakpoints ``TEXT_STEPS``) so that every label is
+at least 12 CSS px; a blip's number, or a ring name that would be smaller than that, or longer
+than its room, carries a class that hides it below the width at which it is legible. Ring names
+sit in lanes along two sector boundaries that the geometry keeps free of blips. One sector can
+be drawn alone (``sector=``): a quarter circle whose rings fill the drawing.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..conf import digiradar_settings
 from ..geometry import BlipInput, layout_radar, polar_to_xy
 from ..models import MeasureHistoryEntry
-from ..models.history import MOVED_IN, MOVED_OUT, NEW, marker_period_start, movement
+from ..models.history import MOVED_IN, NEW, marker_period_start, movement
 
-# Numbers are printed inside blips only where they are legible.
-MIN_RADIUS_FOR_NUMBER = 7.0
+# Container widths (CSS px) from which digiradar.css shows a text with the class
+# ``digiradar-t<index>``; the first is the narrowest container the sizes are made for.
+TEXT_STEPS = (320, 400, 480, 560, 640, 720, 800, 960, 1200)
+MIN_TEXT_PX = 12
+# Label sizes in user units from a container width on, as digiradar.css sets them.
+RING_FONT = {"overview": ((720, 14), (480, 20), (0, 30)), "sector": ((720, 8), (480, 10), (0, 14))}
+SECTOR_ROW = 40  # user units between two rows of sector names (at most 32 high, digiradar.css)
+LANE = 14.0  # half-width of a ring-name lane, user units; blips keep 2 more
+EM_WIDTH = 0.6  # average width of a character in em, generous for system sans-serif fonts
+EM_HEIGHT = 1.2  # height of a text's box in em
+PAD = 6.0
+CHART_SIZE = 800
+
+
+def font_at(sizes, width):
+    return next(font for above, font in sizes if width >= above)
+
+
+def legible_from(sizes, view_width, length=0.0, room=None, height=None):
+    """The index in ``TEXT_STEPS`` from which a text is at least ``MIN_TEXT_PX`` on screen and,
+    if given, ``length`` em fit in ``room`` and its box in ``height`` (user units); ``None`` if
+    never. ``sizes`` is a font size in user units or ``((from_width, size), ...)``."""
+    for step, width in enumerate(TEXT_STEPS):
+        font = font_at(sizes, width) if isinstance(sizes, tuple) else sizes
+        if font * width / view_width < MIN_TEXT_PX:
+            continue
+        if room is not None and length * font > room:
+            continue
+        if height is not None and EM_HEIGHT * font > height:
+            continue
+        return step
+    return None
 
 
 @dataclass(frozen=True)
@@ -28,14 +65,19 @@ class ChartBlip:
     marker: str  # "", NEW, MOVED_IN or MOVED_OUT
     shape: str  # SVG points for triangles and diamonds; "" draws a circle
     matches: bool  # False: dimmed, because the filter excludes it
-    show_number: bool
+    number_step: int | None  # index in TEXT_STEPS from which the number is legible; None: never
     colour: str
+
+    @property
+    def show_number(self):
+        return self.number_step is not None
 
     @property
     def number_size(self):
         """Font size of the number inside the blip: as large as fits (numbers reach 3 digits)."""
-        # A triangle's inscribed circle is half the blip's, a diamond's about 0.7 of it.
-        room = {"": 1.0, NEW: 0.75, MOVED_IN: 0.6, MOVED_OUT: 0.6}[self.marker]
+        # A triangle's or a diamond's number runs over its edges, inside the blip's circle: it has a
+        # dark outline there (``digiradar-blip-number-halo``), so it stays legible on white.
+        room = 1.0 if not self.marker else 0.9
         scale = 1.15 if len(str(self.index)) < 3 else 0.85
         return round(self.radius * room * scale, 2)
 
@@ -56,8 +98,12 @@ class ChartRing:
     ring: object
     inner: float
     outer: float
-    label_y: float
     band: bool  # every other ring is shaded, so rings can be told apart without colour
+    label_x: float
+    label_y: float
+    label_anchor: str
+    label_rotate: float  # degrees, about (label_x, label_y): the text runs along its lane
+    label_step: int | None  # from which of TEXT_STEPS the name is legible and fits; None: never
 
 
 @dataclass(frozen=True)
@@ -68,6 +114,7 @@ class ChartSector:
     anchor: str
     line_x: float
     line_y: float
+    count: int = 0
 
 
 @dataclass(frozen=True)
@@ -80,29 +127,30 @@ class RadarChart:
     blips: list
     clusters: list
     cells: list
+    box: tuple  # x, y, width, height of the view box
+    numbers: dict  # measure pk -> its number on the radar and in the list (also in a cluster)
+    sector: object = None  # the one sector drawn alone, or None for the whole radar
 
     @property
     def view_box(self):
-        """Room beyond the circle for sector labels that run sideways (text-anchor start/end)."""
-        pad_x, pad_y = round(self.size * 0.16, 2), round(self.size * 0.02, 2)
-        return f"{-pad_x} {-pad_y} {self.size + 2 * pad_x} {self.size + 2 * pad_y}"
-
-    @property
-    def numbers(self):
-        """Measure pk -> the number its blip shows, for the list beside the radar."""
-        return {blip.measure.pk: blip.index for blip in self.blips}
+        return " ".join(f"{value:g}" for value in self.box)
 
 
-def markers_for(measures, rings, now=None):
-    """Map measure translation_key -> marker (``models.history.movement``), in one query."""
+def markers_for(measures, rings, now=None, measure_keys=None):
+    """Map measure translation_key -> marker (``models.history.movement``), in one query.
+
+    ``measure_keys``, a query of the measures' keys, spares the database a list of a thousand
+    parameters (and Django the time to build it)."""
     since = marker_period_start(now)
     position = {ring.translation_key: index for index, ring in enumerate(rings)}
+    wanted = {measure.translation_key for measure in measures}
     entries = {}
     recent = MeasureHistoryEntry.objects.filter(
-        measure_key__in=[measure.translation_key for measure in measures], recorded_at__gte=since
+        measure_key__in=list(wanted) if measure_keys is None else measure_keys, recorded_at__gte=since
     )
     for entry in recent:
-        entries.setdefault(entry.measure_key, []).append(entry)
+        if entry.measure_key in wanted:
+            entries.setdefault(entry.measure_key, []).append(entry)
     markers = {key: movement(rows, position, since) for key, rows in entries.items()}
     return {key: marker for key, marker in markers.items() if marker}
 
@@ -123,29 +171,98 @@ def _shape(marker, x, y, r, center):
             (x + r * math.cos(angle + offset), y + r * math.sin(angle + offset))
             for offset in (0, 2 * math.pi / 3, 4 * math.pi / 3)
         ]
-    return " ".join(f"{px:.2f},{py:.2f}" for px, py in points)
+    # One decimal is a tenth of a pixel at most, and the gap between blips is 1.6 units.
+    return " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
 
 
-def build_chart(sectors, rings, measures, matching_ids=None, now=None, size=None):
-    """Lay out ``measures`` (all live measures of the radar) on the radar's sectors and rings."""
-    size = size or digiradar_settings.RADAR_SIZE
-    sector_index = {sector.pk: index for index, sector in enumerate(sectors)}
+def _ring_labels(layout, rings, lanes, view_width, kind):
+    """Ring names along the lanes: ring ``i`` (inside out) on lane ``i % 2``, so each name has
+    its own ring and half of each neighbour to run in (those rings are named on the other lane)."""
+    center, count = layout.center, len(layout.rings)
+    step = 360 / len(layout.sectors)
+    out = []
+    for geometry_ring in layout.rings:
+        i = geometry_ring.index
+        width = geometry_ring.outer - geometry_ring.inner
+        before = (layout.rings[i - 1].outer - layout.rings[i - 1].inner) / 2 if i else 0.0
+        after = (layout.rings[i + 1].outer - layout.rings[i + 1].inner) / 2 if i < count - 1 else 0.0
+        if i == 0:  # from the centre outwards: past the centre there may be blips
+            radius, anchor, room = PAD, "start", width + after - PAD
+        elif i == count - 1:  # inwards from the rim: beyond it are the sector names
+            radius, anchor, room = geometry_ring.outer - PAD, "end", width + before - PAD
+        else:
+            radius, anchor = (geometry_ring.inner + geometry_ring.outer) / 2, "middle"
+            room = width + 2 * min(before, after)
+        angle = lanes[i % 2] * step
+        x, y = polar_to_xy(center, center, radius, angle)
+        rotate = angle - 90
+        if rotate > 90:  # keep the text upright: read it inwards instead
+            rotate -= 180
+            anchor = {"start": "end", "end": "start"}.get(anchor, anchor)
+        ring = rings[count - 1 - i]
+        out.append(
+            ChartRing(
+                ring=ring,
+                inner=geometry_ring.inner,
+                outer=geometry_ring.outer,
+                band=i % 2 == 1,
+                label_x=round(x, 2),
+                label_y=round(y, 2),
+                label_anchor=anchor,
+                label_rotate=round(rotate, 2),
+                label_step=legible_from(
+                    RING_FONT[kind], view_width, EM_WIDTH * len(ring.name), room, 2 * LANE + 4
+                ),
+            )
+        )
+    return out
+
+
+def _sector_labels(layout, sectors, counts):
+    """Sector names in rows above and below the circle, at its left and right edge or centred,
+    so that none runs beyond the drawing at any width; returns the labels and the rows used."""
+    center, outer, size = layout.center, layout.rings[-1].outer, layout.size
+    rows = {"top": {"start": 0, "end": 0, "middle": 0}, "bottom": {"start": 0, "end": 0, "middle": 0}}
+    placed = []
+    for geometry_sector in layout.sectors:
+        mid = math.radians((geometry_sector.start + geometry_sector.end) / 2)
+        band = "top" if math.cos(mid) >= -1e-9 else "bottom"
+        anchor = "middle" if abs(math.sin(mid)) < 0.1 else ("end" if math.sin(mid) > 0 else "start")
+        placed.append((geometry_sector, band, anchor, rows[band][anchor]))
+        rows[band][anchor] += 1
+    used = {band: max(r["start"], r["end"]) + r["middle"] for band, r in rows.items()}
+    labels = []
+    for geometry_sector, band, anchor, row in placed:
+        if anchor == "middle":
+            row += max(rows[band]["start"], rows[band]["end"])  # below/above the side labels
+        x = {"start": 0.0, "middle": center, "end": size}[anchor]
+        if band == "top":
+            y = center - outer - 10 - row * SECTOR_ROW
+        else:
+            y = center + outer + 34 + row * SECTOR_ROW
+        line_x, line_y = polar_to_xy(center, center, outer, geometry_sector.start)
+        labels.append(
+            ChartSector(
+                sector=sectors[geometry_sector.index],
+                label_x=round(x, 2),
+                label_y=round(y, 2),
+                anchor=anchor,
+                line_x=round(line_x, 2),
+                line_y=round(line_y, 2),
+                count=counts.get(geometry_sector.index, 0),
+            )
+        )
+    return labels, used
+
+
+def build_chart(sectors, rings, measures, matching_ids=None, now=None, sector=None, measure_keys=None):
+    """Lay out ``measures`` (all live measures of the radar) on the radar's sectors and rings;
+    with ``sector``, that sector alone, in a quarter circle (numbers stay those of the whole radar)."""
+    size = CHART_SIZE
+    sector_index = {s.pk: index for index, s in enumerate(sectors)}
     ring_position = {ring.pk: index for index, ring in enumerate(rings)}
     ring_count = len(rings)
     placed = [m for m in measures if m.sector_id in sector_index and m.ring_id in ring_position]
-    by_pk = {measure.pk: measure for measure in placed}
-    layout = layout_radar(
-        sectors=len(sectors),
-        rings=ring_count,
-        blips=[
-            BlipInput(
-                id=m.pk, sector=sector_index[m.sector_id], ring=ring_count - 1 - ring_position[m.ring_id]
-            )
-            for m in placed
-        ],
-        size=size,
-    )
-    markers = markers_for(placed, rings, now=now)
     # Blips carry the number the list shows next to the same measure (sector, phase, title).
     numbers = {
         m.pk: number
@@ -156,61 +273,81 @@ def build_chart(sectors, rings, measures, matching_ids=None, now=None, size=None
             start=1,
         )
     }
+    counts = {}
+    for m in placed:
+        counts[sector_index[m.sector_id]] = counts.get(sector_index[m.sector_id], 0) + 1
+    if sector is not None:
+        placed = [m for m in placed if m.sector_id == sector.pk]
+        drawn_sectors, lanes, kind = [sector], (0, 1), "sector"
+
+        def sector_of(m):
+            return 0
+
+        geometry_sectors = 4
+    else:
+        drawn_sectors, lanes, kind = sectors, (0, len(sectors) // 2), "overview"
+
+        def sector_of(m):
+            return sector_index[m.sector_id]
+
+        geometry_sectors = len(sectors)
+    by_pk = {measure.pk: measure for measure in placed}
+    layout = layout_radar(
+        sectors=geometry_sectors,
+        rings=ring_count,
+        blips=[
+            BlipInput(id=m.pk, sector=sector_of(m), ring=ring_count - 1 - ring_position[m.ring_id])
+            for m in placed
+        ],
+        size=size,
+        lanes=lanes,
+        lane=LANE,
+    )
+    markers = markers_for(placed, rings, now=now, measure_keys=measure_keys)
     center = layout.center
     outer = layout.rings[-1].outer
 
-    chart_rings = []
-    for geometry_ring in layout.rings:
-        ring = rings[ring_count - 1 - geometry_ring.index]
-        chart_rings.append(
-            ChartRing(
-                ring=ring,
-                inner=geometry_ring.inner,
-                outer=geometry_ring.outer,
-                label_y=round(center - (geometry_ring.inner + geometry_ring.outer) / 2, 2),
-                band=geometry_ring.index % 2 == 1,
-            )
-        )
-    chart_sectors = []
-    for geometry_sector in layout.sectors:
-        line_x, line_y = polar_to_xy(center, center, outer, geometry_sector.start)
-        chart_sectors.append(
-            ChartSector(
-                sector=sectors[geometry_sector.index],
-                label_x=geometry_sector.label_x,
-                label_y=geometry_sector.label_y,
-                anchor=geometry_sector.label_anchor,
-                line_x=round(line_x, 2),
-                line_y=round(line_y, 2),
-            )
-        )
+    if sector is not None:
+        pad = 2 * PAD
+        box = (center - pad, center - outer - pad, outer + 2 * pad, outer + 2 * pad)
+        chart_sectors = []
+        cells = [cell for cell in layout.cells if cell.sector == 0]
+    else:
+        chart_sectors, used = _sector_labels(layout, sectors, counts)
+        top = center - outer - (10 + 30 + (used["top"] - 1) * SECTOR_ROW if used["top"] else 8)
+        bottom = center + outer + (34 + 10 + (used["bottom"] - 1) * SECTOR_ROW if used["bottom"] else 8)
+        box = (0, round(top, 2), size, round(bottom - top, 2))
+        cells = list(layout.cells)
+    view_width = box[2]
+    chart_rings = _ring_labels(layout, rings, lanes, view_width, kind)
+
     blips = []
     for blip in layout.blips:
         measure = by_pk[blip.id]
         marker = markers.get(measure.translation_key, "")
-        blips.append(
-            ChartBlip(
-                measure=measure,
-                x=blip.x,
-                y=blip.y,
-                radius=blip.radius,
-                index=numbers[measure.pk],
-                marker=marker,
-                shape=_shape(marker, blip.x, blip.y, blip.radius, center),
-                matches=matching_ids is None or measure.pk in matching_ids,
-                show_number=blip.radius >= MIN_RADIUS_FOR_NUMBER,
-                colour=sectors[blip.sector].colour,
-            )
+        chart_blip = ChartBlip(
+            measure=measure,
+            x=blip.x,
+            y=blip.y,
+            radius=blip.radius,
+            index=numbers[measure.pk],
+            marker=marker,
+            shape=_shape(marker, blip.x, blip.y, blip.radius, center),
+            matches=matching_ids is None or measure.pk in matching_ids,
+            number_step=None,
+            colour=drawn_sectors[blip.sector].colour,
         )
+        step = legible_from(chart_blip.number_size, view_width)
+        blips.append(replace(chart_blip, number_step=step))
     clusters = [
         ChartCluster(
-            sector=sectors[cluster.sector],
+            sector=drawn_sectors[cluster.sector],
             ring=rings[ring_count - 1 - cluster.ring],
             x=cluster.x,
             y=cluster.y,
             radius=cluster.radius,
             count=cluster.count,
-            anchor=f"cell-{sectors[cluster.sector].slug}-{rings[ring_count - 1 - cluster.ring].slug}",
+            anchor=f"cell-{drawn_sectors[cluster.sector].slug}-{rings[ring_count - 1 - cluster.ring].slug}",
         )
         for cluster in layout.clusters
     ]
@@ -222,5 +359,8 @@ def build_chart(sectors, rings, measures, matching_ids=None, now=None, size=None
         sectors=chart_sectors,
         blips=blips,
         clusters=clusters,
-        cells=list(layout.cells),
+        cells=cells,
+        box=box,
+        numbers=numbers,
+        sector=sector,
     )

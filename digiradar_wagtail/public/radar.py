@@ -1,6 +1,7 @@
 """The radar page's content: filter form, SVG radar and list, rendered once per filter and cached."""
 
 from django.template.loader import render_to_string
+from django.utils.encoding import iri_to_uri
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,30 @@ from ..opendata.views import export_urls
 from .chart import build_chart
 from .filters import TEXT_PARAMETER, filter_measures, names_existing_terms, normalise_params, querystring
 from .fragment_cache import cached_fragment, may_store
-from .listing import radar_listing
+from .listing import live_measures, radar_listing
+from .svg import render_blips
+
+# Up to this many measures the list beside the whole radar shows each one's teaser and progress
+# bar; a longer list shows number, title and flags and leaves the rest to the sector views, so
+# that a radar of 200 measures stays a page of less than 150 KB and one of 1,000 less than 400 KB.
+LIST_DETAIL_LIMIT = 100
+
+# What the radar and its list read of a measure (public/svg.py, includes/measure_list.html).
+MEASURE_FIELDS = (
+    "title",
+    "url_path",
+    "translation_key",
+    "locale_id",
+    "teaser",
+    "progress_percent",
+    "progress_as_of",
+    "delivery_status",
+    "sector__name",
+    "sector__slug",
+    "sector__colour",
+    "ring__name",
+    "ring__slug",
+)
 
 FILTER_LABELS = {
     "sector": _("Sectors"),
@@ -33,23 +57,41 @@ def _filter_groups(result):
     return groups
 
 
+def one_sector(sectors, params):
+    """The sector that ``params`` name alone (``?sector=<slug>`` once), drawn as its own view."""
+    chosen = params.get("sector", [])
+    if len(chosen) != 1:
+        return None
+    return next((sector for sector in sectors if sector.slug == chosen[0]), None)
+
+
 def render_radar_results(request, radar):
     """Filter form, radar and list for ``request.GET``; the query count does not grow with measures."""
 
     def render():
-        result = filter_measures(radar, request.GET)
+        result = filter_measures(radar, request.GET, only=MEASURE_FIELDS)
         sectors, rings = list(radar.sectors.all()), list(radar.rings.all())
+        sector = one_sector(sectors, result.params)
+        # In one sector's view the sector filter is the view itself: dim only for the other filters.
+        dimming = {name for name in result.params if name != "sector" or sector is None}
         chart = build_chart(
             sectors,
             rings,
             result.all_measures,
-            matching_ids=result.matching_ids if result.is_active else None,
+            matching_ids=result.matching_ids if dimming else None,
+            sector=sector,
+            measure_keys=live_measures(radar).values("translation_key"),
         )
         numbers = chart.numbers
         markers = {blip.measure.pk: blip.marker for blip in chart.blips}
+        radar_url = radar.get_url(request=request)
         for measure in result.all_measures:
-            # Blip and list both link the measure: work its URL out once.
-            measure.radar_url = measure.get_url(request=request)
+            # Blip and list both link the measure: its URL is the radar's and its own slug (what
+            # Page.get_url works out, without a site lookup per measure).
+            if radar_url and measure.url_path.startswith(radar.url_path):
+                measure.radar_url = radar_url + iri_to_uri(measure.url_path[len(radar.url_path) :])
+            else:
+                measure.radar_url = measure.get_url(request=request)
         for measure in result.measures:
             measure.radar_number = numbers.get(measure.pk)
             measure.radar_marker = markers.get(measure.pk, "")
@@ -57,7 +99,12 @@ def render_radar_results(request, radar):
             "page": radar,
             "page_url": radar.url,
             "chart": chart,
+            "blips_html": render_blips(chart),
             "rings": rings,
+            "sector_view": sector,
+            # Teasers and progress bars in the list, unless it is long: then in a sector's view.
+            "list_detailed": sector is not None or len(result.measures) <= LIST_DETAIL_LIMIT,
+            "sector_links": sector_links(radar.url, sectors, result.all_measures, sector),
             "listing": radar_listing(radar, result.measures, sectors=sectors, rings=rings),
             "total": len(result.all_measures),
             "filter_active": result.is_active,
@@ -77,6 +124,25 @@ def render_radar_results(request, radar):
         store = lambda: may_store(request)  # noqa: E731  (asked only on a miss)
     html = cached_fragment(radar.pk, get_language(), querystring(normalised), render, store=store)
     return mark_safe(html)  # rendered by our template
+
+
+def sector_links(page_url, sectors, measures, current):
+    """The sector switcher above the radar: the whole radar, then each sector's own view."""
+    counts = {}
+    for measure in measures:
+        counts[measure.sector_id] = counts.get(measure.sector_id, 0) + 1
+    links = [{"url": page_url, "name": None, "count": len(measures), "current": current is None}]
+    for sector in sectors:
+        links.append(
+            {
+                "url": f"{page_url}?{querystring({'sector': [sector.slug]})}",
+                "name": sector.name,
+                "colour": sector.colour,
+                "count": counts.get(sector.pk, 0),
+                "current": current is not None and current.pk == sector.pk,
+            }
+        )
+    return links
 
 
 EXPORTS = [

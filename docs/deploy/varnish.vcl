@@ -62,6 +62,12 @@ sub vcl_backend_response {
     # What the ban above compares (kept on the object, removed before delivery).
     set beresp.http.x-digiradar-host = bereq.http.host;
     set beresp.http.x-digiradar-path = regsub(bereq.url, "\?.*$", "");
+    # Text goes out compressed (a radar of 1,000 measures: about 400 KB of HTML, 40 KB as gzip);
+    # Varnish keeps one gzipped copy and unpacks it for a client that does not accept gzip.
+    if (beresp.http.Content-Type ~ "^(text/|application/(json|xml|atom\+xml|javascript))"
+        && !beresp.http.Content-Encoding) {
+        set beresp.do_gzip = true;
+    }
     if (beresp.http.Cache-Control !~ "public" || beresp.http.Set-Cookie) {
         # Only what the application explicitly marks public is shared between visitors.
         set beresp.uncacheable = true;

@@ -46,8 +46,8 @@ def radar_with_history(radar):
 
 def radar_markers(html):
     """``{title: marker}`` of the radar's blips (the marker from ``data-marker``)."""
-    markers = re.findall(r'class="digiradar-blip"[^>]*data-marker="([^"]*)"[^>]*>', html)
-    titles = re.findall(r'class="digiradar-blip"[^>]*aria-label="\d+\. ([^"]+?) – ', html)
+    markers = re.findall(r'data-digiradar-blip[^>]*data-marker="([^"]*)"[^>]*>', html)
+    titles = re.findall(r'data-digiradar-blip[^>]*aria-label="\d+\. ([^"]+?) – ', html)
     assert len(markers) == len(titles) == len(CASES)
     return dict(zip(titles, markers, strict=True))
 

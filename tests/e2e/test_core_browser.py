@@ -55,6 +55,9 @@ def test_german_radar_page(browser_page, live_server, city, axe_violations):
     )
     assert browser_page.locator("html").get_attribute("lang") == "de"
     assert browser_page.locator("h1").inner_text() == "Digitalisierungsradar"
+    # The list is collapsed by sector (with counts): open it as a visitor would.
+    for summary in browser_page.locator("#measure-list details.digiradar-sector > summary").all():
+        summary.click()
     for title in ("Digitale Bürger-ID", "Offene Daten", "WLAN an Schulen", "E-Akte"):
         # (the list, and perhaps the visual radar as well, link each measure)
         assert browser_page.get_by_role("link", name=title, exact=True).count() >= 1, title

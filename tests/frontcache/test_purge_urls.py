@@ -9,6 +9,7 @@ from digiradar_wagtail.models import MeasurePage, MeasureRelation
 from tests import builders
 
 EXPORTS = ("export.json", "export.csv", "feed.atom")
+SECTOR_VIEWS = ("?sector=sektor-1", "?sector=sektor-2", "?sector=sektor-3")  # builders.make_radar's
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def test_a_measure_change_purges_its_translations_radars_exports_and_the_measure
         translation.get_full_url(),
         related.get_full_url(),
         *radars,
-        *(radar_url + name for radar_url in radars for name in EXPORTS),
+        *(radar_url + name for radar_url in radars for name in EXPORTS + SECTOR_VIEWS),
     }
     assert english_radar.get_full_url() in urls
     assert measure.get_full_url() not in urls  # Wagtail purges the page itself
@@ -47,7 +48,7 @@ def test_a_radar_change_purges_its_exports_and_its_translations(home, radar, eng
     translation = builders.translate(radar, english)
     assert front_cache.radar_urls(radar) == {
         translation.get_full_url(),
-        *(page.get_full_url() + name for page in (radar, translation) for name in EXPORTS),
+        *(page.get_full_url() + name for page in (radar, translation) for name in EXPORTS + SECTOR_VIEWS),
     }
 
 

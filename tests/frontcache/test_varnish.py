@@ -6,6 +6,7 @@ The tests that expect a ``HIT`` need the public pages to be cacheable (``Cache-C
 with an ``s-maxage``, no ``Set-Cookie``, no ``Vary: Cookie``).
 """
 
+import gzip
 import http.client
 import time
 
@@ -52,6 +53,18 @@ def test_a_measure_page_is_served_from_the_cache_the_second_time(varnish, measur
     assert second.text == first.text
     assert "Bürger-ID" in second.text
     assert "Set-Cookie" not in second.headers
+
+
+def test_the_radar_goes_out_compressed_to_who_accepts_it_and_plain_to_who_does_not(varnish, radar, measure):
+    path = radar.get_url()
+    packed = varnish.get(path, headers={"Accept-Encoding": "gzip"}, stream=True)
+    body = packed.raw.read(decode_content=False)
+    assert packed.headers["Content-Encoding"] == "gzip"
+    plain = varnish.get(path, headers={"Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in plain.headers
+    assert gzip.decompress(body) == plain.content
+    assert len(body) * 3 < len(plain.content)
+    assert "Bürger-ID" in plain.text
 
 
 def test_a_new_title_shows_through_varnish_within_a_second_in_both_languages(

@@ -312,3 +312,33 @@ def test_invalid_input_raises_value_error(kwargs, message):
         layout_radar(**kwargs)
     with pytest.raises(ValueError, match=message):
         radar_frame(**kwargs)
+
+
+@pytest.mark.parametrize("sectors", [2, 3, 4, 12])
+@pytest.mark.parametrize("count, crowded", [(32, 0), (1000, 150)])
+def test_lanes_stay_free_of_blips(sectors, count, crowded):
+    rnd = random.Random(sectors * count)
+    cells = [(0, 0)] * crowded + [(rnd.randrange(sectors), rnd.randrange(4)) for _ in range(count - crowded)]
+    blips = blips_in(cells)
+    lanes = (0, sectors // 2)
+    layout = layout_radar(sectors, 4, blips, lanes=lanes, lane=14)
+    assert_valid(layout, blips)
+    assert len(layout.blips) + sum(cluster.count for cluster in layout.clusters) == count
+    c = layout.center
+    for blip in layout.blips:
+        for boundary in lanes:
+            angle = math.radians(boundary * 360 / sectors)
+            dx, dy = blip.x - c, blip.y - c
+            along = dx * math.sin(angle) - dy * math.cos(angle)
+            # Distance from the blip's centre to the lane's ray from the centre.
+            away = abs(dx * math.cos(angle) + dy * math.sin(angle)) if along > 0 else math.hypot(dx, dy)
+            assert away - blip.radius >= 14 + layout.margin - 0.02, (boundary, blip)
+
+
+@pytest.mark.parametrize(
+    "lanes, lane, message",
+    [((3,), 10, "lane boundary"), ((-1,), 10, "lane boundary"), ((0,), -1, "lane"), ((0,), 500, "lane")],
+)
+def test_invalid_lanes_raise_value_error(lanes, lane, message):
+    with pytest.raises(ValueError, match=message):
+        layout_radar(3, 3, blips_in([(0, 0)]), lanes=lanes, lane=lane)

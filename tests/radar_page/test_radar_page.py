@@ -32,6 +32,16 @@ class SvgBlips(HTMLParser):
             self._current = None
 
 
+def blip_numbers(html):
+    """``{href: number}`` of the radar's blips."""
+    return dict(re.findall(r'href="([^"]+)" data-digiradar-blip data-number="(\d+)"', html))
+
+
+def list_numbers(html):
+    """``{href: number}`` of the list beside the radar (an ordered list's own numbers)."""
+    return {href: number for number, href in re.findall(r'<li value="(\d+)"><a href="([^"]+)"', html)}
+
+
 def blips_of(response):
     parser = SvgBlips()
     parser.feed(response.content.decode())
@@ -71,7 +81,7 @@ def test_radar_draws_every_live_measure_as_a_named_link(home, client, sectors, r
     assert re.match(r"^\d+\. Maßnahme 000 – Sektor 1, Ring 1", first["label"]), first["label"]
     html = response.content.decode()
     assert html.count('class="digiradar-chart-sector"') == sectors
-    assert html.count('class="digiradar-chart-ring"') == rings
+    assert html.count('class="digiradar-chart-ring') == rings  # some carry a legibility class too
     assert "Entwurf" not in html
 
 
@@ -79,16 +89,7 @@ def test_blip_numbers_match_the_list(home, client):
     radar = builders.make_radar(home, sectors=3, rings=4)
     fill(radar, 12, 3, 4)
     html = client.get(radar.url).content.decode()
-    on_radar = dict(
-        re.findall(r'href="([^"]+)" class="digiradar-blip" data-digiradar-blip data-number="(\d+)"', html)
-    )
-    in_list = {
-        href: number
-        for number, href in re.findall(
-            r'<span class="digiradar-number" aria-hidden="true">(\d+)</span>\s*<a href="([^"]+)"', html
-        )
-    }
-    assert on_radar and on_radar == in_list
+    assert blip_numbers(html) and blip_numbers(html) == list_numbers(html)
 
 
 def test_no_two_blips_overlap_in_the_page(home, client):
@@ -134,12 +135,16 @@ def test_query_count_does_not_grow_with_measures(home, client):
 def test_filter_on_the_page_dims_the_rest_and_shortens_the_list(home, client):
     radar = builders.make_radar(home, sectors=3, rings=4)
     fill(radar, 12, 3, 4)
-    response = client.get(radar.url, {"sector": "sektor-2"})
+    response = client.get(radar.url, {"ring": "ring-2"})
     html = response.content.decode()
-    assert len(blips_of(response)) == 4
-    assert html.count('class="digiradar-blip-dimmed"') == 8
-    assert "4 von 12 Maßnahmen" in html or "4 of 12 measures" in html
-    assert 'value="sektor-2" checked' in html
+    assert len(blips_of(response)) == 3
+    assert html.count('class="digiradar-blip-dimmed"') == 9
+    assert "3 von 12 Maßnahmen" in html or "3 of 12 measures" in html
+    assert 'value="ring-2" checked' in html
+    # Two sectors: the whole radar, the third sector dimmed.
+    response = client.get(radar.url, {"sector": ["sektor-1", "sektor-2"]})
+    assert len(blips_of(response)) == 8
+    assert response.content.decode().count('class="digiradar-blip-dimmed"') == 4
     # Unknown slugs select nothing, without an error.
     response = client.get(radar.url, {"sector": "gibt-es-nicht"})
     assert response.status_code == 200
@@ -217,3 +222,41 @@ def test_english_radar_shows_english_parts(home, client, english):
     assert response.status_code == 200
     assert [blip["href"] for blip in blips_of(response)] == [english_measure.url]
     assert 'lang="en"' in response.content.decode()
+
+
+def test_a_radar_of_200_new_measures_stays_under_150_kb_and_its_sector_view_is_its_own(home, client):
+    from digiradar_wagtail.models.history import MeasureHistoryEntry
+
+    radar = builders.make_radar(home, sectors=4, rings=4)
+    placements = [(index % 4, (index // 4) % 4) for index in range(200)]
+    measures = builders.add_live_measures(radar, placements)
+    for measure in measures:  # all "new": the heaviest marks and list entries
+        MeasureHistoryEntry.objects.create(
+            measure_key=measure.translation_key, ring_key=measure.ring.translation_key, progress_percent=0
+        )
+    response = client.get(radar.url)
+    assert len(blips_of(response)) == 200
+    assert len(response.content) <= 150 * 1024, len(response.content)
+
+    response = client.get(radar.url, {"sector": "sektor-2"})
+    html = response.content.decode()
+    in_sector = {measure.url for measure in measures if measure.sector.slug == "sektor-2"}
+    assert {blip["href"] for blip in blips_of(response)} == in_sector
+    assert 'class="digiradar-blip-dimmed"' not in html
+    assert 'class="digiradar-chart digiradar-chart-one"' in html
+    assert 'aria-current="page">' in html and "?sector=sektor-2" in html
+    # Its numbers are those of the whole radar, in the radar as in the list.
+    whole = blip_numbers(client.get(radar.url).content.decode())
+    assert blip_numbers(html) == {url: whole[url] for url in in_sector} == list_numbers(html)
+
+
+def test_overview_links_each_sector_name_to_its_view(home, client):
+    radar = builders.make_radar(home, sectors=3, rings=4)
+    fill(radar, 12, 3, 4)
+    html = client.get(radar.url).content.decode()
+    links = re.findall(r'<a class="digiradar-chart-sector" href="([^"]+)"', html)
+    assert links == ["?sector=sektor-1", "?sector=sektor-2", "?sector=sektor-3"]
+    # A sector view is a page of its own in the cache, and a publish redraws it.
+    assert "Neu im Sektor" not in client.get(radar.url + links[1]).content.decode()
+    builders.make_measure(radar, "Neu im Sektor", sector=1, ring=0)
+    assert "Neu im Sektor" in client.get(radar.url + links[1]).content.decode()

@@ -37,6 +37,11 @@
     if (!blips.length) {
       return;
     }
+    // The arrow keys work only with this script: only then does the hint show.
+    var hint = root.querySelector("[data-digiradar-keys]");
+    if (hint) {
+      hint.hidden = false;
+    }
     // One tab stop for the whole radar ("roving tabindex"); arrows move within it.
     blips.forEach(function (blip, index) {
       blip.setAttribute("tabindex", index === 0 ? "0" : "-1");
