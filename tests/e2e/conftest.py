@@ -80,6 +80,15 @@ def _restore_serialized_databases(request, _serialized_databases):
     for alias, contents in _serialized_databases.items():
         if not hasattr(connections[alias], "_test_serialized_contents"):
             connections[alias]._test_serialized_contents = contents
+    request.getfixturevalue("transactional_db")
+    from wagtail.models import Page
+
+    if not Page.objects.exists():
+        # The first browser test after another transactional test (which flushed the database at
+        # its end) had its database set up before Playwright's context existed, so nothing was
+        # restored there: restore what migrations made now.
+        for alias, contents in _serialized_databases.items():
+            connections[alias].creation.deserialize_db_from_string(contents)
     yield
 
 
