@@ -65,7 +65,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .packing import fits, pack, radius_levels
+from .packing import fits, forget_rows, pack, radius_levels
 
 BlipId = int | str
 
@@ -441,6 +441,7 @@ def layout_radar(
     lane: float = 0.0,
 ) -> RadarLayout:
     """Lay out a radar; raises ValueError on invalid counts, size, lanes or blips."""
+    forget_rows()
     lanes = frozenset(lanes)
     p, ordered, counts, bounds, tries, frame = _plan(sectors, rings, blips, size, lane if lanes else 0.0)
     sectors, rings = len(frame.sectors), len(frame.rings)

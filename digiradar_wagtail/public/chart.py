@@ -136,6 +136,10 @@ class RadarChart:
         return " ".join(f"{value:g}" for value in self.box)
 
 
+# What ``models.history.movement`` reads of an entry (``is_first`` and ``ring_changed`` included).
+HISTORY_FIELDS = ("measure_key", "recorded_at", "ring_key", "previous_ring_key", "previous_progress_percent")
+
+
 def markers_for(measures, rings, now=None, measure_keys=None):
     """Map measure translation_key -> marker (``models.history.movement``), in one query.
 
@@ -145,8 +149,12 @@ def markers_for(measures, rings, now=None, measure_keys=None):
     position = {ring.translation_key: index for index, ring in enumerate(rings)}
     wanted = {measure.translation_key for measure in measures}
     entries = {}
-    recent = MeasureHistoryEntry.objects.filter(
-        measure_key__in=list(wanted) if measure_keys is None else measure_keys, recorded_at__gte=since
+    recent = (
+        MeasureHistoryEntry.objects.filter(
+            measure_key__in=list(wanted) if measure_keys is None else measure_keys, recorded_at__gte=since
+        )
+        .order_by()  # movement() sorts each measure's entries itself
+        .only(*HISTORY_FIELDS)
     )
     for entry in recent:
         if entry.measure_key in wanted:

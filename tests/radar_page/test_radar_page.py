@@ -260,3 +260,40 @@ def test_overview_links_each_sector_name_to_its_view(home, client):
     assert "Neu im Sektor" not in client.get(radar.url + links[1]).content.decode()
     builders.make_measure(radar, "Neu im Sektor", sector=1, ring=0)
     assert "Neu im Sektor" in client.get(radar.url + links[1]).content.decode()
+
+
+def list_items(html):
+    return re.findall(r'<li value="\d+"><a href=.*?</li>', html, re.S)
+
+
+def test_a_long_lists_items_written_in_python_read_as_the_templates_items(home, client):
+    from digiradar_wagtail.models.history import MeasureHistoryEntry
+    from digiradar_wagtail.public.radar import LIST_DETAIL_LIMIT
+
+    radar = builders.make_radar(home, sectors=2, rings=2)
+    placements = [(index % 2, (index // 2) % 2) for index in range(LIST_DETAIL_LIMIT + 1)]
+    measures = builders.add_live_measures(radar, placements)
+    hostile, delayed, stopped, new = measures[0], measures[2], measures[4], measures[6]  # all in sektor-1
+    hostile.title = '<b>"Tom & Jerry"</b>'
+    hostile.save()
+    for measure, status in ((delayed, "delayed"), (stopped, "stopped")):
+        measure.delivery_status, measure.status_reason = status, "Ausschreibung läuft."
+        measure.save()
+    MeasureHistoryEntry.objects.create(
+        measure_key=new.translation_key, ring_key=new.ring.translation_key, progress_percent=0
+    )
+
+    overview = client.get(radar.url).content.decode()  # 101 measures: titles only, from Python
+    sector = client.get(radar.url, {"sector": "sektor-1"}).content.decode()  # detailed, from the template
+    short = list_items(overview)
+    assert len(short) == LIST_DETAIL_LIMIT + 1
+    assert "<p>" not in "".join(short) and "digiradar-progress" not in "".join(short)
+    detailed = list_items(sector)
+    assert len(detailed) == len(measures) // 2 + 1
+    # The sector's items without teaser and progress are the overview's, byte for byte.
+    trimmed = [re.split(r'<p>|<span class="digiradar-progress">', item)[0] + "</li>" for item in detailed]
+    assert len(set(trimmed)) == len(trimmed) and set(trimmed) <= set(short)
+    assert "&lt;b&gt;&quot;Tom &amp; Jerry&quot;&lt;/b&gt;</a></li>" in overview
+    assert '<span class="digiradar-flag">Verzögert</span>' in overview
+    assert '<span class="digiradar-flag">Gestoppt</span>' in overview
+    assert f'{new.title}</a> <span class="digiradar-flag digiradar-flag-info">neu</span></li>' in overview
