@@ -76,7 +76,8 @@ def listed_titles(client, radar, q):
     response = client.get(radar.url, {"q": q})
     assert response.status_code == 200
     listing = response.content.decode().split('id="measure-list"', 1)[1]
-    return re.findall(r'<li>\s*(?:<span[^>]*>\d+</span>)?\s*<a href="[^"]*">([^<]+)</a>', listing)
+    # Each item: <li value="<the blip's number>"><a href="...">title</a> ...
+    return re.findall(r'<li(?: value="\d+")?>\s*<a href="[^"]*">([^<]+)</a>', listing)
 
 
 def exported_titles(client, radar, q):
