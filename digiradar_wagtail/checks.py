@@ -104,8 +104,19 @@ def check_plugin_settings(app_configs=None, **kwargs):
             "RADAR_CACHE_TIMEOUT": "Seconds a rendered radar stays in the cache",
             "PUBLIC_CACHE_SECONDS": "Seconds a shared cache may keep a public page (0: not at all)",
             "TRUSTED_PROXY_COUNT": "Proxies in front of Django that append to X-Forwarded-For",
+            "MAIL_RETRY_SECONDS": "Seconds before a mail's second try (doubling each further one)",
         },
         0,
+        CHECK_ID.format("E009"),
+    )
+    errors += whole_number_errors(
+        digiradar_settings,
+        {
+            "STALE_PROGRESS_DAYS": "Days after which a measure's progress counts as out of date",
+            "STALE_REMINDER_DAYS": "Days between two reminders to one contact mailbox",
+            "MAIL_ATTEMPTS": "Tries of each mail before it is given up",
+        },
+        1,
         CHECK_ID.format("E009"),
     )
     return errors

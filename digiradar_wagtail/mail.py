@@ -21,7 +21,6 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django_tasks import TaskResultStatus, task, task_backends
 
 from .conf import digiradar_settings
@@ -37,7 +36,7 @@ def admin_url(path):
 def queue_mail(subject, body, recipients, *, about, headers=None, on_sent=None):
     """
     Queue one plain-text mail. ``about`` names what it is about in the log (``"comment #12"``);
-    ``on_sent`` is ``("dotted.path.to.function", [json args])``, called once the mail went out.
+    ``on_sent`` is ``(registered callback name, [json args])``, called once the mail went out.
 
     Returns False if the mail is known to have failed already (a backend that runs tasks at once,
     such as the ImmediateBackend) or could not even be queued; True if it went out or is queued.
@@ -61,6 +60,17 @@ def queue_mail(subject, body, recipients, *, about, headers=None, on_sent=None):
     return result.status != TaskResultStatus.FAILED
 
 
+_SENT_CALLBACKS = {}
+
+
+def register_sent_callback(name, function):
+    """
+    Let ``queue_mail(..., on_sent=(name, args))`` call ``function(*args)`` once the mail went out.
+    Apps register theirs in ``AppConfig.ready()``; a task naming anything else fails.
+    """
+    _SENT_CALLBACKS[name] = function
+
+
 def _retry_delay(attempt):
     return digiradar_settings.MAIL_RETRY_SECONDS * 2 ** (attempt - 1)
 
@@ -71,9 +81,9 @@ def deliver_mail(message, about, on_sent=None, attempt=1):
     Send one mail queued by :func:`queue_mail`; on failure queue itself again (``attempt`` + 1,
     after :func:`_retry_delay` seconds) until ``DIGIRADAR_MAIL_ATTEMPTS``, then fail.
     """
-    if on_sent and not on_sent[0].startswith("digiradar_wagtail."):
-        # Task arguments live in the task store: never call into other code from there.
-        raise ValueError(f"on_sent must name a function of digiradar_wagtail, not {on_sent[0]!r}")
+    if on_sent and on_sent[0] not in _SENT_CALLBACKS:
+        # Task arguments live in the task store: only a registered callback is ever called.
+        raise ValueError(f"on_sent must name a registered callback, not {on_sent[0]!r}")
     try:
         fields = ("subject", "body", "from_email", "to", "headers")
         EmailMessage(**{field: message[field] for field in fields}).send()
@@ -100,6 +110,9 @@ def deliver_mail(message, about, on_sent=None, attempt=1):
         )
         raise
     if on_sent:
-        path, args = on_sent
-        import_string(path)(*args)
+        name, args = on_sent
+        try:
+            _SENT_CALLBACKS[name](*args)
+        except Exception:  # the mail went out: never fail (and so resend) it for its bookkeeping
+            logger.exception("The mail about %s was sent, but %s could not record it.", about, name)
     return "sent"

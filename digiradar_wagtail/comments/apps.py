@@ -30,12 +30,15 @@ class DigiradarCommentsConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from .. import extensions
-        from . import checks, front_cache, signal_handlers  # noqa: F401  (checks register themselves)
+        from ..mail import register_sent_callback
+        from . import checks, front_cache, notifications, signal_handlers  # noqa: F401  (checks register themselves)
         from .blocks import render_comments_block
         from .models import Comment
         from .permissions import CommentPermissionPolicy
 
         register_permission_policy(Comment, CommentPermissionPolicy(Comment))
+        register_sent_callback(notifications.CONFIRMATION_SENT, notifications.mark_confirmation_sent)
+        register_sent_callback(notifications.MODERATORS_NOTIFIED, notifications.mark_moderators_notified)
         signal_handlers.connect()
         front_cache.connect()
         extensions.register_block_renderer("comments", render_comments_block)

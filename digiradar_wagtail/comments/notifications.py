@@ -34,6 +34,11 @@ def _send(template, context, recipients, about, on_sent=None):
     return queue_mail(subject, body, recipients, about=f"{about} ({template})", on_sent=on_sent)
 
 
+# What the mail task calls once a mail went out (registered in the app's ready()).
+CONFIRMATION_SENT = "digiradar_comments.confirmation_sent"
+MODERATORS_NOTIFIED = "digiradar_comments.moderators_notified"
+
+
 def mark_confirmation_sent(pending_id):
     """Called by the mail task once a confirmation request went out."""
     PendingConfirmation.objects.filter(pk=pending_id).update(mail_sent_at=timezone.now())
@@ -60,7 +65,7 @@ def send_confirmation_request(pending, confirm_url, page_title):
         {"confirm_url": confirm_url, "page_title": page_title},
         [pending.user_email],
         f"pending confirmation #{pending.pk}",
-        on_sent=(f"{__name__}.mark_confirmation_sent", [pending.pk]),
+        on_sent=(CONFIRMATION_SENT, [pending.pk]),
     )
 
 
@@ -85,7 +90,7 @@ def notify_moderators(comments):
             {"items": items, "queue_url": admin_url(reverse("digiradar_comments_admin:index"))},
             recipients,
             about,
-            on_sent=(f"{__name__}.mark_moderators_notified", [[c.pk for c in comments]]),
+            on_sent=(MODERATORS_NOTIFIED, [[c.pk for c in comments]]),
         )
     return len(comments) if sent else 0
 

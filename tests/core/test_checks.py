@@ -152,6 +152,14 @@ def test_number_settings_must_be_whole_numbers(value):
         assert repr(value) in digiradar_messages()[0].msg
 
 
+@pytest.mark.parametrize("name", ["STALE_PROGRESS_DAYS", "STALE_REMINDER_DAYS", "MAIL_ATTEMPTS"])
+@pytest.mark.parametrize("value", [0, "180", None])
+def test_freshness_and_mail_settings_must_be_positive_whole_numbers(name, value):
+    with override_settings(**{f"DIGIRADAR_{name}": value}):
+        assert ids() == ["digiradar_wagtail.E009"]
+        assert f"DIGIRADAR_{name}" in digiradar_messages()[0].msg
+
+
 @pytest.mark.parametrize("value", [-1, "3", True, 1.5])
 def test_the_report_threshold_must_be_a_whole_number(value):
     with override_settings(DIGIRADAR_COMMENTS_REPORTS_TO_PENDING=value):
