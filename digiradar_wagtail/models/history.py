@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from ..conf import digiradar_settings
 
 NEW, MOVED_IN, MOVED_OUT = "new", "moved_in", "moved_out"
+# How the radar and its list name each marker (the legend says the same in its own words).
+MARKER_LABELS = {NEW: _("new"), MOVED_IN: _("moved in"), MOVED_OUT: _("moved out")}
 # The Zalando tech-radar's "moved": 1 inwards, -1 outwards, 2 new, 0 neither.
 TECH_RADAR_MOVED = {MOVED_IN: 1, MOVED_OUT: -1, NEW: 2, None: 0}
 

@@ -13,16 +13,15 @@ from dataclasses import dataclass, field
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
 
 from ..models import MeasurePage
-from ..models.history import MOVED_IN, MOVED_OUT, NEW
+from ..models.history import MARKER_LABELS
 
 
 def title_items(measures):
     """``<li>`` items with number, linked title and flags, as ``measure_list.html`` writes them
     when the list is not detailed."""
-    flags = {NEW: gettext("new"), MOVED_IN: gettext("moved in"), MOVED_OUT: gettext("moved out")}
+    flags = {marker: str(label) for marker, label in MARKER_LABELS.items()}
     parts = []
     for measure in measures:
         number = getattr(measure, "radar_number", None)

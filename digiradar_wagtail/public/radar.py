@@ -88,7 +88,7 @@ def render_radar_results(request, radar):
         for measure in result.all_measures:
             # Blip and list both link the measure: its URL is the radar's and its own slug (what
             # Page.get_url works out, without a site lookup per measure).
-            if radar_url and measure.url_path.startswith(radar.url_path):
+            if (radar_url or "").endswith("/") and measure.url_path.startswith(radar.url_path):
                 measure.radar_url = radar_url + iri_to_uri(measure.url_path[len(radar.url_path) :])
             else:
                 measure.radar_url = measure.get_url(request=request)
@@ -110,7 +110,8 @@ def render_radar_results(request, radar):
             "filter_active": result.is_active,
             "filter_q": " ".join(result.params.get("q", [])),
             "filter_groups": _filter_groups(result),
-            "filtered": result.is_active,
+            # The legend's "not matching the filter" mark: only where marks are dimmed.
+            "filtered": bool(dimming),
             "marker_days": digiradar_settings.HISTORY_MARKER_DAYS,
         }
         return render_to_string("digiradar_wagtail/includes/radar_results.html", context)

@@ -9,9 +9,8 @@ from itertools import groupby
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
 
-from ..models.history import MOVED_IN, MOVED_OUT, NEW
+from ..models.history import MARKER_LABELS
 
 
 def _shape(blip, extra=""):
@@ -37,7 +36,7 @@ def _number(blip):
 def render_blips(chart):
     """One link per measure that matches the filter (a dimmed mark for the others), grouped by
     sector so that each group carries its colour once."""
-    flags = {NEW: gettext("new"), MOVED_IN: gettext("moved in"), MOVED_OUT: gettext("moved out")}
+    flags = {marker: str(label) for marker, label in MARKER_LABELS.items()}
     parts = []
     for colour, blips in groupby(chart.blips, key=lambda blip: blip.colour):
         parts.append(f'<g fill="{escape(colour)}">')

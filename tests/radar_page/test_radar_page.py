@@ -297,3 +297,27 @@ def test_a_long_lists_items_written_in_python_read_as_the_templates_items(home, 
     assert '<span class="digiradar-flag">Verzögert</span>' in overview
     assert '<span class="digiradar-flag">Gestoppt</span>' in overview
     assert f'{new.title}</a> <span class="digiradar-flag digiradar-flag-info">neu</span></li>' in overview
+
+
+def test_a_sector_view_dims_nothing_and_the_switcher_says_what_its_numbers_count(home, client):
+    radar = builders.make_radar(home, sectors=3, rings=4)
+    fill(radar, 12, 3, 4)
+    html = client.get(radar.url, {"sector": "sektor-2"}).content.decode()
+    assert "Passt nicht zum Filter" not in html and "Not matching the filter" not in html
+    assert "digiradar-blip-dimmed" not in html
+    # Screen readers hear "Sektor 2 (4 Maßnahmen)", not a bare number.
+    assert re.search(r'<span class="digiradar-count" aria-hidden="true">4</span>'
+                     r'<span class="digiradar-visually-hidden"> \(4 Maßnahmen\)</span>', html)
+    # A ring filter does dim, and the legend explains the grey marks.
+    html = client.get(radar.url, {"ring": "ring-1"}).content.decode()
+    assert "digiradar-blip-dimmed" in html and "Passt nicht zum Filter" in html
+
+
+def test_blips_link_the_measures_pages_without_a_trailing_slash_too(home, client, monkeypatch):
+    # WAGTAIL_APPEND_SLASH = False, as Wagtail reads it: once, when its page model is imported.
+    monkeypatch.setattr("wagtail.models.pages.WAGTAIL_APPEND_SLASH", False)
+    radar = builders.make_radar(home, sectors=3, rings=4)
+    measures = fill(radar, 6, 3, 4)
+    cache.clear()
+    blips = blips_of(client.get(radar.url, follow=True))  # Django's APPEND_SLASH redirects first
+    assert sorted(blip["href"] for blip in blips) == sorted(measure.url for measure in measures)
