@@ -81,9 +81,9 @@ def test_filter_works_without_javascript(chromium_browser, live_server, radar):
         page.goto(live_server.url + radar.url)
         page.locator("details", has=page.locator('input[name="sector"]')).locator("summary").click()
         page.locator('input[name="sector"][value="sektor-3"]').check()
-        page.get_by_role("button").first.click()
-        page.wait_for_load_state()
-        assert "sector=sektor-3" in page.url
+        with page.expect_navigation():
+            page.get_by_role("button").first.click()
+        page.wait_for_url("**sector=sektor-3*")
         assert page.locator("[data-digiradar-blip]").count() == 1
         assert page.locator("#measure-list a", has_text="Digitale Bürger-ID").count() == 1
     finally:

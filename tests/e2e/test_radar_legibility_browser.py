@@ -186,8 +186,10 @@ def test_the_sector_view_without_javascript(chromium_browser, live_server, radar
         # The list beside it holds that sector, open.
         assert page.locator("#measure-list details.digiradar-sector[open]").count() == 1
         assert page.locator("#measure-list a").count() == len(figures["links"])
-        # The switcher goes back to the whole radar.
-        page.locator(".digiradar-sectors a", has_text="Bildung").click()
+        # The switcher leads on to another sector.
+        with page.expect_navigation():
+            page.locator(".digiradar-sectors a", has_text="Bildung").click()
+        page.wait_for_url("**sector=sektor-4")
         check_sector_view(page, radar, measures, "sektor-4")
     finally:
         context.close()
