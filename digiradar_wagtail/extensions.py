@@ -14,6 +14,16 @@ of them (or a city's own app) fills in this registry instead:
   ``{translation_key: figures}`` in a fixed number of queries; ``aggregate.api_field()`` returns a
   Wagtail ``APIField``.
 
+- ``register_follow_link(link)``: the follow app's ``link(subject, request) -> URL or None``, the
+  page where a citizen follows ``subject`` (a measure, a radar, a radar's sector as
+  ``(radar, sector)``, or an idea). :func:`follow_link` answers None while no app registered one,
+  so templates show a "Follow" link only where following works.
+- ``register_digest_section(section)``: a part of the weekly digest that a department's contact
+  mailbox gets: ``section(measures, since) -> {"title": str, "items": [str, ...]}`` or None, for
+  the department's measures (a queryset of ``MeasurePage``) and what happened after ``since``
+  (an aware datetime). Items are short texts written for editors; they may quote citizens (the
+  digest goes to the city, not to the public). A fixed number of queries per section.
+
 Nothing here touches models, so the registry can be filled while apps load.
 """
 
@@ -40,3 +50,25 @@ def register_measure_aggregate(aggregate):
 def measure_aggregates():
     """The registered aggregates, in a stable order."""
     return [_measure_aggregates[name] for name in sorted(_measure_aggregates)]
+
+
+_follow_links = []
+_digest_sections = {}
+
+
+def register_follow_link(link):
+    _follow_links[:] = [link]
+
+
+def follow_link(subject, request=None):
+    """Where a citizen follows ``subject``, or None if no follow app is installed."""
+    return _follow_links[0](subject, request) if _follow_links else None
+
+
+def register_digest_section(name, section):
+    _digest_sections[name] = section
+
+
+def digest_sections():
+    """The registered digest sections, in a stable order."""
+    return [_digest_sections[name] for name in sorted(_digest_sections)]
