@@ -15,7 +15,7 @@ be drawn alone (``sector=``): a quarter circle whose rings fill the drawing.
 """
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..geometry import BlipInput, layout_radar, polar_to_xy
 from ..models import MeasureHistoryEntry
@@ -74,12 +74,16 @@ class ChartBlip:
 
     @property
     def number_size(self):
-        """Font size of the number inside the blip: as large as fits (numbers reach 3 digits)."""
-        # A triangle's or a diamond's number runs over its edges, inside the blip's circle: it has a
-        # dark outline there (``digiradar-blip-number-halo``), so it stays legible on white.
-        room = 1.0 if not self.marker else 0.9
-        scale = 1.15 if len(str(self.index)) < 3 else 0.85
-        return round(self.radius * room * scale, 2)
+        return number_size(self.radius, self.marker, self.index)
+
+
+def number_size(radius, marker, index):
+    """Font size of the number inside a blip: as large as fits (numbers reach 3 digits)."""
+    # A triangle's or a diamond's number runs over its edges, inside the blip's circle: it has a
+    # dark outline there (``digiradar-blip-number-halo``), so it stays legible on white.
+    room = 1.0 if not marker else 0.9
+    scale = 1.15 if index < 100 else 0.85
+    return round(radius * room * scale, 2)
 
 
 @dataclass(frozen=True)
@@ -333,20 +337,21 @@ def build_chart(sectors, rings, measures, matching_ids=None, now=None, sector=No
     for blip in layout.blips:
         measure = by_pk[blip.id]
         marker = markers.get(measure.translation_key, "")
-        chart_blip = ChartBlip(
-            measure=measure,
-            x=blip.x,
-            y=blip.y,
-            radius=blip.radius,
-            index=numbers[measure.pk],
-            marker=marker,
-            shape=_shape(marker, blip.x, blip.y, blip.radius, center),
-            matches=matching_ids is None or measure.pk in matching_ids,
-            number_step=None,
-            colour=drawn_sectors[blip.sector].colour,
+        index = numbers[measure.pk]
+        blips.append(
+            ChartBlip(
+                measure=measure,
+                x=blip.x,
+                y=blip.y,
+                radius=blip.radius,
+                index=index,
+                marker=marker,
+                shape=_shape(marker, blip.x, blip.y, blip.radius, center),
+                matches=matching_ids is None or measure.pk in matching_ids,
+                number_step=legible_from(number_size(blip.radius, marker, index), view_width),
+                colour=drawn_sectors[blip.sector].colour,
+            )
         )
-        step = legible_from(chart_blip.number_size, view_width)
-        blips.append(replace(chart_blip, number_step=step))
     clusters = [
         ChartCluster(
             sector=drawn_sectors[cluster.sector],

@@ -14,8 +14,64 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from ..freshness import is_stale
 from ..models import MeasurePage
 from ..models.history import MARKER_LABELS
+from ..models.measure import DeliveryStatus
+
+# What the radar and its list read of a measure (public/svg.py, includes/measure_list.html).
+LISTED_FIELDS = (
+    "pk",
+    "title",
+    "url_path",
+    "translation_key",
+    "locale_id",
+    "teaser",
+    "progress_percent",
+    "progress_as_of",
+    "delivery_status",
+    "sector_id",
+    "ring_id",
+)
+
+
+class ListedMeasure:
+    """
+    A live measure as the radar and its list show it: the fields of ``LISTED_FIELDS``, its
+    ``sector`` and ``ring`` (the radar's own objects, shared), and what the radar adds
+    (``radar_url``, ``radar_number``, ``radar_marker``). A page object per measure cost a radar of
+    1,000 measures about 30 ms of its first render; an overriding ``measure_list.html`` reads
+    these names.
+    """
+
+    __slots__ = LISTED_FIELDS + ("sector", "ring", "radar_url", "radar_number", "radar_marker")
+
+    def __init__(self, values, sectors, rings):
+        for name, value in zip(LISTED_FIELDS, values, strict=True):
+            setattr(self, name, value)
+        self.sector = sectors.get(self.sector_id)
+        self.ring = rings.get(self.ring_id)
+        self.radar_url = self.radar_number = None
+        self.radar_marker = ""
+
+    @property
+    def url(self):
+        return self.radar_url
+
+    @property
+    def progress_is_stale(self):
+        return is_stale(self)
+
+    def get_delivery_status_display(self):
+        return DeliveryStatus(self.delivery_status).label if self.delivery_status in DeliveryStatus else ""
+
+
+def listed_measures(measures, sectors, rings):
+    """``measures`` (a queryset of measure pages) as ``ListedMeasure`` rows, in one query."""
+    sectors = {sector.pk: sector for sector in sectors}
+    rings = {ring.pk: ring for ring in rings}
+    rows = measures.select_related(None).values_list(*LISTED_FIELDS)
+    return [ListedMeasure(values, sectors, rings) for values in rows]
 
 
 def title_items(measures):

@@ -5,36 +5,20 @@ from django.utils.encoding import iri_to_uri
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import pages as wagtail_pages
 
 from ..conf import digiradar_settings
 from ..opendata.views import export_urls
 from .chart import build_chart
 from .filters import TEXT_PARAMETER, filter_measures, names_existing_terms, normalise_params, querystring
 from .fragment_cache import cached_fragment, may_store
-from .listing import live_measures, radar_listing
+from .listing import listed_measures, live_measures, radar_listing
 from .svg import render_blips
 
 # Up to this many measures the list beside the whole radar shows each one's teaser and progress
 # bar; a longer list shows number, title and flags and leaves the rest to the sector views, so
 # that a radar of 200 measures stays a page of less than 150 KB and one of 1,000 less than 400 KB.
 LIST_DETAIL_LIMIT = 100
-
-# What the radar and its list read of a measure (public/svg.py, includes/measure_list.html).
-MEASURE_FIELDS = (
-    "title",
-    "url_path",
-    "translation_key",
-    "locale_id",
-    "teaser",
-    "progress_percent",
-    "progress_as_of",
-    "delivery_status",
-    "sector__name",
-    "sector__slug",
-    "sector__colour",
-    "ring__name",
-    "ring__slug",
-)
 
 FILTER_LABELS = {
     "sector": _("Sectors"),
@@ -69,8 +53,10 @@ def render_radar_results(request, radar):
     """Filter form, radar and list for ``request.GET``; the query count does not grow with measures."""
 
     def render():
-        result = filter_measures(radar, request.GET, only=MEASURE_FIELDS)
         sectors, rings = list(radar.sectors.all()), list(radar.rings.all())
+        result = filter_measures(
+            radar, request.GET, load=lambda measures: listed_measures(measures, sectors, rings)
+        )
         sector = one_sector(sectors, result.params)
         # In one sector's view the sector filter is the view itself: dim only for the other filters.
         dimming = {name for name in result.params if name != "sector" or sector is None}
@@ -86,12 +72,7 @@ def render_radar_results(request, radar):
         markers = {blip.measure.pk: blip.marker for blip in chart.blips}
         radar_url = radar.get_url(request=request)
         for measure in result.all_measures:
-            # Blip and list both link the measure: its URL is the radar's and its own slug (what
-            # Page.get_url works out, without a site lookup per measure).
-            if (radar_url or "").endswith("/") and measure.url_path.startswith(radar.url_path):
-                measure.radar_url = radar_url + iri_to_uri(measure.url_path[len(radar.url_path) :])
-            else:
-                measure.radar_url = measure.get_url(request=request)
+            measure.radar_url = child_url(radar_url, radar.url_path, measure.url_path)
         for measure in result.measures:
             measure.radar_number = numbers.get(measure.pk)
             measure.radar_marker = markers.get(measure.pk, "")
@@ -125,6 +106,18 @@ def render_radar_results(request, radar):
         store = lambda: may_store(request)  # noqa: E731  (asked only on a miss)
     html = cached_fragment(radar.pk, get_language(), querystring(normalised), render, store=store)
     return mark_safe(html)  # rendered by our template
+
+
+def child_url(parent_url, parent_path, child_path):
+    """
+    The URL of a child page from its parent's URL: what ``Page.get_url`` works out for each
+    measure (with or without ``WAGTAIL_APPEND_SLASH``), without a site lookup per measure.
+    """
+    if parent_url is None:
+        return None
+    url = parent_url.rstrip("/") + "/" + iri_to_uri(child_path[len(parent_path) :])
+    # The setting as Page.get_url reads it (once, when Wagtail's page model is imported).
+    return url if wagtail_pages.WAGTAIL_APPEND_SLASH else url.rstrip("/")
 
 
 def sector_links(page_url, sectors, measures, current):
