@@ -1,17 +1,22 @@
 """Moderated citizen comments for any Wagtail page, on django-comments-xtd."""
 
-from django.apps import AppConfig
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from ..participation import apps as participation_apps
 
 REQUIRED_APPS = ("django.contrib.sites", "django_comments_xtd", "django_comments")
 
 
-class DigiradarCommentsConfig(AppConfig):
+class DigiradarCommentsConfig(participation_apps.ParticipationAppConfig):
     name = "digiradar_wagtail.comments"
     label = "digiradar_comments"
     verbose_name = _("Citizen comments")
-    default_auto_field = "django.db.models.BigAutoField"
+    block_renderer = ("comments", "digiradar_wagtail.comments.blocks.render_comments_block")
+    permission_policy = (
+        "digiradar_comments.Comment",
+        "digiradar_wagtail.comments.permissions.CommentPermissionPolicy",
+    )
 
     def import_models(self):
         # Our models subclass django-comments-xtd's: without its apps Django would stop with a
@@ -26,19 +31,11 @@ class DigiradarCommentsConfig(AppConfig):
             )
         super().import_models()
 
-    def ready(self):
-        from wagtail.permissions import register_permission_policy
-
-        from .. import extensions
+    def connect(self):
         from ..mail import register_sent_callback
         from . import checks, front_cache, notifications, signal_handlers  # noqa: F401  (checks register themselves)
-        from .blocks import render_comments_block
-        from .models import Comment
-        from .permissions import CommentPermissionPolicy
 
-        register_permission_policy(Comment, CommentPermissionPolicy(Comment))
         register_sent_callback(notifications.CONFIRMATION_SENT, notifications.mark_confirmation_sent)
         register_sent_callback(notifications.MODERATORS_NOTIFIED, notifications.mark_moderators_notified)
         signal_handlers.connect()
         front_cache.connect()
-        extensions.register_block_renderer("comments", render_comments_block)

@@ -1,28 +1,24 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from ..participation import apps as participation_apps
 
-class DigiradarRatingsConfig(AppConfig):
+
+class DigiradarRatingsConfig(participation_apps.ParticipationAppConfig):
     """Citizen ratings: a block for any page, one vote per person, a report for moderators."""
 
     name = "digiradar_wagtail.ratings"
     label = "digiradar_ratings"
     verbose_name = _("Citizen ratings")
-    default_auto_field = "django.db.models.BigAutoField"
+    block_renderer = ("ratings", "digiradar_wagtail.ratings.presenter.render_rating_block")
+    permission_policy = ("digiradar_ratings.RatingTarget", "digiradar_wagtail.ratings.permissions.policy")
 
-    def ready(self):
+    def connect(self):
         from django.core import checks as django_checks
-        from wagtail.permissions import register_permission_policy
 
         from .. import extensions
         from . import checks
         from .aggregates import RatingAggregate
-        from .models import RatingTarget
-        from .permissions import policy
-        from .presenter import render_rating_block
 
         django_checks.register(checks.check_settings, django_checks.Tags.compatibility)
         django_checks.register(checks.check_vote_url, django_checks.Tags.urls)
-        register_permission_policy(RatingTarget, policy)
-        extensions.register_block_renderer("ratings", render_rating_block)
         extensions.register_measure_aggregate(RatingAggregate())
