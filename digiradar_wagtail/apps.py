@@ -8,5 +8,7 @@ class DigiradarWagtailConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, signal_handlers  # noqa: F401  (registers checks and connects receivers)
+        from . import checks, freshness, mail, signal_handlers  # noqa: F401  (registers checks and connects receivers)
         from .participation import checks as participation_checks  # noqa: F401
+
+        mail.register_sent_callback(freshness.REMINDER_FAILED, freshness.forget_failed_reminder)

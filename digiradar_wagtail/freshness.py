@@ -69,19 +69,37 @@ def send_stale_reminders():
     now, reminded = timezone.now(), 0
     with translation.override(settings.LANGUAGE_CODE):
         for mailbox, measures in by_mailbox.items():
-            context = {"measures": measures, "days": digiradar_settings.STALE_PROGRESS_DAYS}
+            context = {
+                "measures": measures,
+                "days": digiradar_settings.STALE_PROGRESS_DAYS,
+                "reminder_days": digiradar_settings.STALE_REMINDER_DAYS,
+            }
             subject = render_to_string("digiradar_wagtail/mail/stale_reminder_subject.txt", context)
             body = render_to_string("digiradar_wagtail/mail/stale_reminder.txt", context)
             with transaction.atomic():
                 # Recorded when queued, not when sent, so that a slow worker never lets a second
-                # run within the month remind again; a mail known to have failed is not recorded.
+                # run within the period remind again; a mail that failed (at once, or on its last
+                # try in the worker) takes its record back, so the next run reminds again.
                 ProgressReminder.objects.update_or_create(mailbox=mailbox, defaults={"reminded_at": now})
                 about = f"stale progress of {len(measures)} measure(s)"
-                if queue_mail(subject, body, [mailbox], about=about):
+                on_failed = (REMINDER_FAILED, [mailbox, now.isoformat()])
+                if queue_mail(subject, body, [mailbox], about=about, on_failed=on_failed):
                     reminded += 1
                 else:
                     transaction.set_rollback(True)
     return reminded
+
+
+REMINDER_FAILED = "digiradar_wagtail.stale_reminder_failed"
+
+
+def forget_failed_reminder(mailbox, reminded_at):
+    """The reminder queued at ``reminded_at`` never went out: the mailbox may be reminded again."""
+    from .models import ProgressReminder
+
+    ProgressReminder.objects.filter(
+        mailbox=mailbox, reminded_at=datetime.datetime.fromisoformat(reminded_at)
+    ).delete()
 
 
 @task()

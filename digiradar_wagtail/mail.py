@@ -33,10 +33,11 @@ def admin_url(path):
     return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path
 
 
-def queue_mail(subject, body, recipients, *, about, headers=None, on_sent=None):
+def queue_mail(subject, body, recipients, *, about, headers=None, on_sent=None, on_failed=None):
     """
     Queue one plain-text mail. ``about`` names what it is about in the log (``"comment #12"``);
-    ``on_sent`` is ``(registered callback name, [json args])``, called once the mail went out.
+    ``on_sent`` is ``(registered callback name, [json args])``, called once the mail went out;
+    ``on_failed`` likewise, called once its last try failed.
 
     Returns False if the mail is known to have failed already (a backend that runs tasks at once,
     such as the ImmediateBackend) or could not even be queued; True if it went out or is queued.
@@ -50,7 +51,10 @@ def queue_mail(subject, body, recipients, *, about, headers=None, on_sent=None):
     }
     try:
         result = deliver_mail.using(backend=digiradar_settings.MAIL_TASK_BACKEND).enqueue(
-            message, about=about, on_sent=list(on_sent) if on_sent else None
+            message,
+            about=about,
+            on_sent=list(on_sent) if on_sent else None,
+            on_failed=list(on_failed) if on_failed else None,
         )
     except Exception as error:  # the task backend itself is down: the record stays unsent
         logger.error(
@@ -65,10 +69,20 @@ _SENT_CALLBACKS = {}
 
 def register_sent_callback(name, function):
     """
-    Let ``queue_mail(..., on_sent=(name, args))`` call ``function(*args)`` once the mail went out.
-    Apps register theirs in ``AppConfig.ready()``; a task naming anything else fails.
+    Let ``queue_mail(..., on_sent=(name, args))`` call ``function(*args)`` once the mail went out
+    (or ``on_failed=(name, args)`` once its last try failed). Apps register theirs in
+    ``AppConfig.ready()``; a task naming anything else fails.
     """
     _SENT_CALLBACKS[name] = function
+
+
+def _call_back(callback, about):
+    if callback:
+        name, args = callback
+        try:
+            _SENT_CALLBACKS[name](*args)
+        except Exception:  # the mail's fate is decided: never fail (and so resend) it for its bookkeeping
+            logger.exception("The mail about %s is sent or given up; %s could not record it.", about, name)
 
 
 def _retry_delay(attempt):
@@ -76,14 +90,15 @@ def _retry_delay(attempt):
 
 
 @task()
-def deliver_mail(message, about, on_sent=None, attempt=1):
+def deliver_mail(message, about, on_sent=None, attempt=1, on_failed=None):
     """
     Send one mail queued by :func:`queue_mail`; on failure queue itself again (``attempt`` + 1,
     after :func:`_retry_delay` seconds) until ``DIGIRADAR_MAIL_ATTEMPTS``, then fail.
     """
-    if on_sent and on_sent[0] not in _SENT_CALLBACKS:
-        # Task arguments live in the task store: only a registered callback is ever called.
-        raise ValueError(f"on_sent must name a registered callback, not {on_sent[0]!r}")
+    for callback in (on_sent, on_failed):
+        if callback and callback[0] not in _SENT_CALLBACKS:
+            # Task arguments live in the task store: only a registered callback is ever called.
+            raise ValueError(f"a mail callback must be a registered one, not {callback[0]!r}")
     try:
         fields = ("subject", "body", "from_email", "to", "headers")
         EmailMessage(**{field: message[field] for field in fields}).send()
@@ -92,7 +107,7 @@ def deliver_mail(message, about, on_sent=None, attempt=1):
         if attempt < digiradar_settings.MAIL_ATTEMPTS and task_backends[backend].supports_defer:
             run_after = timezone.now() + datetime.timedelta(seconds=_retry_delay(attempt))
             retry = deliver_mail.using(backend=backend, run_after=run_after)
-            retry.enqueue(message, about=about, on_sent=on_sent, attempt=attempt + 1)
+            retry.enqueue(message, about=about, on_sent=on_sent, attempt=attempt + 1, on_failed=on_failed)
             logger.warning(
                 "The mail about %s could not be sent (%s, try %d); trying again at %s.",
                 about,
@@ -108,11 +123,7 @@ def deliver_mail(message, about, on_sent=None, attempt=1):
             attempt,
             exc_info=error,
         )
+        _call_back(on_failed, about)
         raise
-    if on_sent:
-        name, args = on_sent
-        try:
-            _SENT_CALLBACKS[name](*args)
-        except Exception:  # the mail went out: never fail (and so resend) it for its bookkeeping
-            logger.exception("The mail about %s was sent, but %s could not record it.", about, name)
+    _call_back(on_sent, about)
     return "sent"

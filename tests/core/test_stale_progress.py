@@ -227,3 +227,23 @@ def test_the_reminder_task_runs_in_the_worker(radar, measures):
         run_worker()
     reminded = sorted(message.to[0] for message in mail.outbox)
     assert reminded == ["digital@muenchen.example", "kvr@muenchen.example"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_reminder_the_worker_gave_up_on_is_sent_by_the_next_run(radar, measures):
+    # Queued (so recorded), then refused on every try in the worker: the record goes, and the next
+    # run reminds again instead of keeping the mailbox silent for a whole period.
+    with override_settings(TASKS=DATABASE_TASKS, EMAIL_BACKEND=FAILING, DIGIRADAR_MAIL_ATTEMPTS=1):
+        call_command("send_stale_reminders")
+        assert ProgressReminder.objects.count() == 2
+        run_worker()
+        assert mail.outbox == [] and not ProgressReminder.objects.exists()
+    call_command("send_stale_reminders")
+    assert len(mail.outbox) == 2 and ProgressReminder.objects.count() == 2
+
+
+@pytest.mark.parametrize("days, german", [(30, "höchstens einmal in 30 Tagen"), (7, "höchstens einmal in 7 Tagen")])
+def test_the_reminder_says_how_often_it_comes(radar, measures, days, german):
+    with override_settings(DIGIRADAR_STALE_REMINDER_DAYS=days):
+        call_command("send_stale_reminders")
+    assert all(german in message.body for message in mail.outbox) and mail.outbox
