@@ -124,4 +124,4 @@ def test_the_task_calls_back_into_the_plugin_only(measure):
     [task] = mail_tasks()
     assert task.status == TaskResultStatus.FAILED and mail.outbox == []
     assert task.exception_class_path == "builtins.ValueError"
-    assert "on_sent must name a registered callback, not 'os.system'" in task.traceback
+    assert "a mail callback must be a registered one, not 'os.system'" in task.traceback

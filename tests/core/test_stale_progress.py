@@ -242,7 +242,9 @@ def test_a_reminder_the_worker_gave_up_on_is_sent_by_the_next_run(radar, measure
     assert len(mail.outbox) == 2 and ProgressReminder.objects.count() == 2
 
 
-@pytest.mark.parametrize("days, german", [(30, "höchstens einmal in 30 Tagen"), (7, "höchstens einmal in 7 Tagen")])
+@pytest.mark.parametrize(
+    "days, german", [(30, "einmal in 30 Tagen"), (7, "einmal in 7 Tagen"), (1, "einmal am Tag")]
+)
 def test_the_reminder_says_how_often_it_comes(radar, measures, days, german):
     with override_settings(DIGIRADAR_STALE_REMINDER_DAYS=days):
         call_command("send_stale_reminders")
