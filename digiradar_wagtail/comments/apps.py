@@ -35,7 +35,12 @@ class DigiradarCommentsConfig(participation_apps.ParticipationAppConfig):
         from ..mail import register_sent_callback
         from . import checks, front_cache, notifications, signal_handlers  # noqa: F401  (checks register themselves)
 
-        register_sent_callback(notifications.CONFIRMATION_SENT, notifications.mark_confirmation_sent)
-        register_sent_callback(notifications.MODERATORS_NOTIFIED, notifications.mark_moderators_notified)
+        for name, callback in (
+            (notifications.CONFIRMATION_SENT, notifications.mark_confirmation_sent),
+            (notifications.CONFIRMATION_FAILED, notifications.mark_confirmation_failed),
+            (notifications.MODERATORS_NOTIFIED, notifications.mark_moderators_notified),
+            (notifications.MODERATORS_NOT_NOTIFIED, notifications.mark_moderators_not_notified),
+        ):
+            register_sent_callback(name, callback)
         signal_handlers.connect()
         front_cache.connect()

@@ -6,8 +6,10 @@ Every mail is queued (``digiradar_wagtail.mail``: a task the worker runs, retrie
 server refuses) after what it is about is stored, so a mail that fails never costs a comment or
 answers 500: it is logged (logger ``digiradar_wagtail.mail``, without the address or any text).
 What was never sent is sent later: confirmation requests by the same post again or
-``digiradar_comments_resend`` (``mail_sent_at`` stays empty), moderator notifications by
-``digiradar_comments_digest`` (``notified_at`` stays empty); the task marks each sent.
+``digiradar_comments_resend``, moderator notifications by ``digiradar_comments_digest``. A mail
+is marked when it is queued (``mail_sent_at``, ``notified_at``), so that those commands never
+queue a second copy of a mail the worker has not sent yet; the task marks it again once it went
+out, and takes the mark back if its last try failed (or the mail could not even be queued).
 """
 
 from django.conf import settings
@@ -23,7 +25,7 @@ from .models import PENDING, Comment, Discussion, PendingConfirmation
 from .permissions import moderate_permission
 
 
-def _send(template, context, recipients, about, on_sent=None):
+def _send(template, context, recipients, about, on_sent=None, on_failed=None):
     """
     Render one mail and queue it (see :func:`digiradar_wagtail.mail.queue_mail`); False if it is
     known to have failed. ``about`` names what the mail is about in the log (``"comment #12"``),
@@ -31,22 +33,36 @@ def _send(template, context, recipients, about, on_sent=None):
     """
     subject = render_to_string(f"digiradar_comments/mail/{template}_subject.txt", context).strip()
     body = render_to_string(f"digiradar_comments/mail/{template}.txt", context)
-    return queue_mail(subject, body, recipients, about=f"{about} ({template})", on_sent=on_sent)
+    return queue_mail(
+        subject, body, recipients, about=f"{about} ({template})", on_sent=on_sent, on_failed=on_failed
+    )
 
 
 # What the mail task calls once a mail went out (registered in the app's ready()).
 CONFIRMATION_SENT = "digiradar_comments.confirmation_sent"
+CONFIRMATION_FAILED = "digiradar_comments.confirmation_failed"
 MODERATORS_NOTIFIED = "digiradar_comments.moderators_notified"
+MODERATORS_NOT_NOTIFIED = "digiradar_comments.moderators_not_notified"
 
 
-def mark_confirmation_sent(pending_id):
-    """Called by the mail task once a confirmation request went out."""
-    PendingConfirmation.objects.filter(pk=pending_id).update(mail_sent_at=timezone.now())
+def mark_confirmation_sent(pending_id, sent=True):
+    """Called when a confirmation request is queued and once it went out; ``sent=False``: it failed."""
+    when = timezone.now() if sent else None
+    PendingConfirmation.objects.filter(pk=pending_id).update(mail_sent_at=when)
 
 
-def mark_moderators_notified(comment_ids):
-    """Called by the mail task once moderators were told about these comments."""
-    Comment.objects.filter(pk__in=comment_ids).update(notified_at=timezone.now())
+def mark_confirmation_failed(pending_id):
+    mark_confirmation_sent(pending_id, sent=False)
+
+
+def mark_moderators_notified(comment_ids, notified=True):
+    """Called when moderators' mail about these comments is queued, once it went out, and
+    (``notified=False``) when it failed."""
+    Comment.objects.filter(pk__in=comment_ids).update(notified_at=timezone.now() if notified else None)
+
+
+def mark_moderators_not_notified(comment_ids):
+    mark_moderators_notified(comment_ids, notified=False)
 
 
 def moderators():
@@ -60,20 +76,25 @@ def moderators():
 
 def send_confirmation_request(pending, confirm_url, page_title):
     """Queue the confirmation request of a :class:`PendingConfirmation`; False if it failed."""
-    return _send(
+    mark_confirmation_sent(pending.pk)  # on its way: digiradar_comments_resend leaves it alone
+    queued = _send(
         "confirm",
         {"confirm_url": confirm_url, "page_title": page_title},
         [pending.user_email],
         f"pending confirmation #{pending.pk}",
         on_sent=(CONFIRMATION_SENT, [pending.pk]),
+        on_failed=(CONFIRMATION_FAILED, [pending.pk]),
     )
+    if not queued:
+        mark_confirmation_failed(pending.pk)
+    return queued
 
 
 def notify_moderators(comments):
     """
     Tell moderators about new pending comments, with a link straight to each one in the queue.
-    The number of comments told about (queued); 0 if the mail failed (``notified_at`` stays empty
-    until the mail went out, so the digest sends what never did).
+    The number of comments told about (queued); 0 if the mail failed (``notified_at`` is empty
+    again, so the digest sends what never went out).
     """
     comments = [comment for comment in comments if comment.state == PENDING]
     recipients = [user.email for user in moderators()]
@@ -84,14 +105,19 @@ def notify_moderators(comments):
         for c in comments
     ]
     about = "comment(s) " + ", ".join(f"#{c.pk}" for c in comments)
+    ids = [c.pk for c in comments]
+    mark_moderators_notified(ids)  # on its way: the digest does not list them again
     with translation.override(settings.LANGUAGE_CODE):
         sent = _send(
             "pending",
             {"items": items, "queue_url": admin_url(reverse("digiradar_comments_admin:index"))},
             recipients,
             about,
-            on_sent=(MODERATORS_NOTIFIED, [[c.pk for c in comments]]),
+            on_sent=(MODERATORS_NOTIFIED, [ids]),
+            on_failed=(MODERATORS_NOT_NOTIFIED, [ids]),
         )
+    if not sent:
+        mark_moderators_not_notified(ids)
     return len(comments) if sent else 0
 
 

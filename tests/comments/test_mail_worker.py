@@ -6,10 +6,12 @@ DIGIRADAR_MAIL_ATTEMPTS, and marks what was sent.
 """
 
 import datetime
+import io
 import logging
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks import TaskResultStatus
@@ -49,7 +51,10 @@ def test_the_request_queues_and_the_worker_sends(client, measure):
     assert mail.outbox == []
     [queued] = mail_tasks()
     assert queued.status == TaskResultStatus.READY
-    assert PendingConfirmation.objects.get().mail_sent_at is None
+    # Queued counts as on its way: the resend command (run from cron meanwhile) adds no copy.
+    assert PendingConfirmation.objects.unsent().count() == 0
+    call_command("digiradar_comments_resend", stdout=io.StringIO())
+    assert len(mail_tasks()) == 1
 
     run_worker()
     [confirmation] = mail.outbox
@@ -88,6 +93,23 @@ def test_retries_are_bounded_and_what_failed_stays_unsent(client, measure, caplo
     [failure] = mail_log(caplog, logging.ERROR)
     assert "try 3" in failure.getMessage() and "anna@example.org" not in failure.getMessage()
     assert PendingConfirmation.objects.unsent().count() == 1  # for digiradar_comments_resend
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        call_command("digiradar_comments_resend", stdout=io.StringIO())
+        run_worker()
+    assert [message.to for message in mail.outbox] == [["anna@example.org"]]
+
+
+@override_settings(EMAIL_BACKEND=FAILING, DIGIRADAR_MAIL_RETRY_SECONDS=0, DIGIRADAR_MAIL_ATTEMPTS=1)
+def test_a_moderators_mail_the_worker_gave_up_on_goes_into_the_digest(client, measure, citizen, moderator):
+    client.force_login(citizen)
+    assert post_comment(client, measure.url, TEXT, anonymous=False).status_code == 303
+    run_worker()
+    assert Comment.objects.get().notified_at is None
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        call_command("digiradar_comments_digest", stdout=io.StringIO())
+        run_worker()
+    [notice] = mail.outbox
+    assert notice.to == ["mod@example.org"] and Comment.objects.get().notified_at is not None
 
 
 @override_settings(EMAIL_BACKEND=FAILING)
@@ -107,7 +129,9 @@ def test_moderators_are_told_by_the_worker(client, measure, citizen, moderator):
     with override_settings(EMAIL_BACKEND=FAILING):
         assert post_comment(client, measure.url, TEXT, anonymous=False).status_code == 303
     comment = Comment.objects.get()
-    assert (comment.state, comment.notified_at) == (PENDING, None)
+    assert comment.state == PENDING and comment.notified_at is not None  # queued
+    call_command("digiradar_comments_digest", stdout=io.StringIO())  # from cron meanwhile: no copy
+    assert len(mail_tasks()) == 1
     run_worker()
     [notice] = mail.outbox
     assert notice.to == ["mod@example.org"] and f"/inspect/{comment.pk}/" in notice.body
