@@ -4,7 +4,6 @@ in it (django-comments-xtd's threaded comment with a moderation state of our own
 """
 
 import datetime
-import secrets
 
 from django.apps import apps
 from django.conf import settings
@@ -17,15 +16,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
 
 from ..models.links import optional_link
+from ..participation.confirmation import new_nonce
+from ..participation.moderation import ModerationState
 
-
-class State(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    PUBLISHED = "published", _("Published")
-    HIDDEN = "hidden", _("Hidden")
-    REMOVED = "removed", _("Removed")
-
-
+State = ModerationState  # shared with the ideas app (participation/moderation.py)
 PENDING, PUBLISHED, HIDDEN, REMOVED = State  # the names the rest of the sub-app imports
 
 
@@ -161,10 +155,6 @@ class CommentReport(models.Model):
 
 
 CONFIRM_DAYS = 7
-
-
-def new_nonce():
-    return secrets.token_urlsafe(32)
 
 
 class PendingConfirmationQuerySet(models.QuerySet):
