@@ -22,7 +22,6 @@ from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import CharField, Count, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.http import HttpResponse
@@ -35,7 +34,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
-from wagtail.admin.forms.search import SearchForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
@@ -47,6 +45,7 @@ from wagtail.admin.widgets import Button
 from wagtail.permissions import policy_registry
 
 from ..opendata.columns import defuse
+from ..participation.forms import QueueSearchForm
 from . import moderation, privacy
 from .filters import CommentFilterSet
 from .forms import EmailForm, OfficialReplyForm, ReasonForm
@@ -67,24 +66,6 @@ class ModeratorsOnlyMixin:
 
 def excerpt(comment):
     return Truncator(comment.comment).chars(120) or f"#{comment.pk}"
-
-
-class QueueSearchForm(SearchForm):
-    """Wagtail's search box; a NUL byte is an error that names the field and is not shown again."""
-
-    q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=200)
-
-    def __init__(self, data=None, **kwargs):
-        self.had_nul = data is not None and "\x00" in data.get("q", "")
-        if self.had_nul:
-            data = data.copy()
-            data["q"] = data["q"].replace("\x00", "")
-        super().__init__(data, **kwargs)
-
-    def clean_q(self):
-        if self.had_nul:
-            raise forms.ValidationError(ProhibitNullCharactersValidator.message)
-        return self.cleaned_data["q"]
 
 
 class QueueView(ModeratorsOnlyMixin, generic.IndexView):

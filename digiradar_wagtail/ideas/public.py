@@ -86,15 +86,20 @@ def ideas_list(page, request):
     )
 
 
+def is_row_id(value):
+    """Whether ``value`` from a URL can be a row's id at all (a database refuses larger integers)."""
+    return 0 < value < 2**63
+
+
 def idea_detail(page, request, pk):
-    idea = (
+    idea = is_row_id(pk) and (
         Idea.objects.published()
         .filter(pk=pk, radar_key=page.radar_key)
         .with_support_count()
         .select_related("measure")
         .first()
     )
-    if idea is None:
+    if not idea:
         return TemplateResponse(
             request,
             "digiradar_ideas/message.html",

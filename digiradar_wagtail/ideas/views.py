@@ -24,7 +24,7 @@ from . import moderation, notifications, opendata
 from .conf import ideas_settings
 from .forms import IdeaForm, ReportForm
 from .models import CONFIRM_DAYS, PENDING, Idea, IdeasPage
-from .public import radar_sectors
+from .public import is_row_id, radar_sectors
 
 CONFIRM_SALT = "digiradar_ideas.confirm"
 SUPPORTER_PURPOSE = "digiradar_ideas.supporter"
@@ -41,6 +41,8 @@ def message(request, status, title, text, back_url=""):
 
 
 def _ideas_page(page_id):
+    if not is_row_id(page_id):
+        return None
     page = IdeasPage.objects.live().public().filter(pk=page_id).first()
     return page.specific if page else None
 
@@ -50,7 +52,7 @@ def _limited(request, kind, limit):
 
 
 def _published_idea(pk):
-    idea = Idea.objects.published().filter(pk=pk).first()
+    idea = Idea.objects.published().filter(pk=pk).first() if is_row_id(pk) else None
     page = idea.ideas_page() if idea else None
     return idea, page
 
@@ -219,7 +221,7 @@ def report(request, pk):
 @require_GET
 def export(request, page_id, format):
     """``ideas.json`` or ``ideas.csv`` of the radar of ideas page ``page_id``: published ideas only."""
-    page = _ideas_page(page_id)
+    page = _ideas_page(int(page_id))  # digits only (the URL pattern)
     if page is None or page.get_view_restrictions().exists():
         return JsonResponse({"error": "not found"}, status=404)
 

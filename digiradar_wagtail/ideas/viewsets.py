@@ -34,6 +34,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
+from ..participation.forms import QueueSearchForm
 from . import moderation
 from .forms import AnswerForm, ReasonForm
 from .models import PENDING, PUBLISHED, REMOVED, Answer, Idea, State
@@ -117,6 +118,9 @@ class IdeaIndexView(ModeratorsOnlyMixin, generic.IndexView):
             DateColumn("created_at", label=gettext_lazy("Proposed"), sort_key="created_at"),
         ]
 
+    def get_search_form(self):
+        return QueueSearchForm(self.request.GET if "q" in self.request.GET else None)
+
     def filter_queryset(self, queryset):
         if self.filters:
             self.filters.is_valid()
@@ -125,7 +129,8 @@ class IdeaIndexView(ModeratorsOnlyMixin, generic.IndexView):
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
-        if self.filters and self.filters.form.errors:
+        search_errors = self.search_form is not None and self.search_form.errors
+        if (self.filters and self.filters.form.errors) or search_errors:
             response.status_code = 400
         return response
 

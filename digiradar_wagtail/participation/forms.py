@@ -1,4 +1,9 @@
-"""Form helpers the public forms of the participation apps share."""
+"""Form helpers the participation apps share: public forms and the admin lists' search box."""
+
+from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
+from django.utils.translation import gettext_lazy
+from wagtail.admin.forms.search import SearchForm
 
 
 class AccessibleErrorsMixin:
@@ -20,3 +25,21 @@ class AccessibleErrorsMixin:
         for name, field in self.fields.items():
             if field.help_text and not field.widget.is_hidden:
                 field.widget.attrs.setdefault("aria-describedby", self[name].auto_id + "-help")
+
+
+class QueueSearchForm(SearchForm):
+    """Wagtail's search box; a NUL byte is an error that names the field and is not shown again."""
+
+    q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=200)
+
+    def __init__(self, data=None, **kwargs):
+        self.had_nul = data is not None and "\x00" in data.get("q", "")
+        if self.had_nul:
+            data = data.copy()
+            data["q"] = data["q"].replace("\x00", "")
+        super().__init__(data, **kwargs)
+
+    def clean_q(self):
+        if self.had_nul:
+            raise forms.ValidationError(ProhibitNullCharactersValidator.message)
+        return self.cleaned_data["q"]
