@@ -17,7 +17,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 
 from ..models.links import optional_link
 from ..participation.confirmation import new_nonce
-from ..participation.moderation import ModerationState
+from ..participation.moderation import ModerationState, ReportReason
 
 State = ModerationState  # shared with the ideas app (participation/moderation.py)
 PENDING, PUBLISHED, HIDDEN, REMOVED = State  # the names the rest of the sub-app imports
@@ -120,14 +120,8 @@ class Comment(XtdComment):
 class CommentReport(models.Model):
     """A report (flag) of a comment: one per person, with a reason."""
 
-    SPAM, ABUSE, OFF_TOPIC, PRIVACY, OTHER = "spam", "abuse", "off_topic", "privacy", "other"
-    REASON_CHOICES = [
-        (SPAM, _("Spam or advertising")),
-        (ABUSE, _("Insult, threat or discrimination")),
-        (OFF_TOPIC, _("Off topic")),
-        (PRIVACY, _("Reveals personal data")),
-        (OTHER, _("Other")),
-    ]
+    SPAM, ABUSE, OFF_TOPIC, PRIVACY, OTHER = ReportReason
+    REASON_CHOICES = ReportReason.choices
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
     # A keyed hash of the user id or client address: tells reporters apart, identifies nobody.

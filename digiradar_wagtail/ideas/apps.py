@@ -15,7 +15,7 @@ class DigiradarIdeasConfig(AppConfig):
 
         from .. import extensions
         from ..mail import register_sent_callback
-        from . import front_cache, notifications
+        from . import front_cache, notifications, views
         from .digest import new_ideas_section
         from .models import Idea
         from .permissions import IdeaPermissionPolicy
@@ -26,4 +26,6 @@ class DigiradarIdeasConfig(AppConfig):
         extensions.register_radar_subpage_type("digiradar_ideas.IdeasPage")
         extensions.register_measure_note("ideas", measure_note)
         extensions.register_digest_section("ideas", new_ideas_section)
+        extensions.register_radar_file("ideas.json", views.ideas_json)
+        extensions.register_radar_file("ideas.csv", views.ideas_csv)
         front_cache.connect()

@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ..participation import moderation as shared
 from ..participation.forms import AccessibleErrorsMixin
+from ..participation.forms import ReportForm as BaseReportForm
 from .conf import ideas_settings
-from .models import Answer, IdeaReport
+from .models import Answer
 
 
 class IdeaForm(AccessibleErrorsMixin, forms.Form):
@@ -89,20 +90,9 @@ class IdeaForm(AccessibleErrorsMixin, forms.Form):
         }
 
 
-class ReportForm(AccessibleErrorsMixin, forms.Form):
-    reason = forms.ChoiceField(
-        label=_("Why do you report this idea?"), choices=IdeaReport.REASON_CHOICES, widget=forms.RadioSelect
-    )
-    note = forms.CharField(
-        label=_("Note for the moderators (optional)"),
-        max_length=500,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("auto_id", "digiradar-idea-report-%s")
-        super().__init__(*args, **kwargs)
+class ReportForm(BaseReportForm):
+    reason_label = _("Why do you report this idea?")
+    auto_id = "digiradar-idea-report-%s"
 
 
 SORTS = [("newest", _("Newest first")), ("supported", _("Most supported first"))]

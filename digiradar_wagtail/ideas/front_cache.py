@@ -9,7 +9,6 @@ files. Nothing happens unless the radar app's front cache is set up.
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_save
-from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from ..front_cache import is_enabled, purge_after_commit
@@ -20,14 +19,15 @@ from .moderation import VISIBLE_ACTIONS
 def idea_urls(idea):
     """The public URLs that show ``idea``, in every language of its radar (two queries)."""
     urls = set()
-    for page in IdeasPage.objects.live().filter(radar_key=idea.radar_key):
+    for page in IdeasPage.objects.live().filter(radar_key=idea.radar_key).select_related("locale"):
         base = page.get_full_url()
         if not base:
             continue
-        root = base[: -len(page.get_url())] if page.get_url() and base.endswith(page.get_url()) else ""
-        urls.add(base)
-        urls.add(base + page.reverse_subpage("idea", args=[idea.pk]))
-        urls.update(root + reverse("digiradar_ideas:export", args=[page.pk, fmt]) for fmt in ("json", "csv"))
+        radar_url = base[: base.rstrip("/").rindex("/") + 1]  # the radar is the ideas page's parent
+        urls.update(
+            {base, base + page.reverse_subpage("idea", args=[idea.pk])},
+            {radar_url + name for name in ("ideas.json", "ideas.csv")},
+        )
     return urls
 
 

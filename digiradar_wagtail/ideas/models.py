@@ -21,7 +21,7 @@ from wagtail.models import Page
 from ..conf import digiradar_settings
 from ..models.links import optional_link
 from ..participation.confirmation import new_nonce
-from ..participation.moderation import ModerationState
+from ..participation.moderation import ModerationState, ReportReason
 from ..public.shared_cache import SharedCachePageMixin
 
 State = ModerationState
@@ -159,13 +159,7 @@ class IdeaSupport(models.Model):
 class IdeaReport(models.Model):
     """A report of a published idea: one per person (a keyed hash), with a reason."""
 
-    REASON_CHOICES = [
-        ("spam", _("Spam or advertising")),
-        ("abuse", _("Insult, threat or discrimination")),
-        ("off_topic", _("Off topic")),
-        ("privacy", _("Reveals personal data")),
-        ("other", _("Other")),
-    ]
+    REASON_CHOICES = ReportReason.choices
 
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="reports")
     reporter_key = models.CharField(max_length=64)

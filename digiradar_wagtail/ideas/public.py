@@ -62,6 +62,7 @@ def filtered_ideas(page, data, sectors):
 
 def ideas_list(page, request):
     sectors = radar_sectors(page)
+    radar_url = page.get_parent().get_url(request)
     form, ideas = filtered_ideas(page, request.GET, sectors)
     paginator = Paginator(ideas.select_related("measure"), ideas_settings.IDEAS_PER_PAGE)
     number = form.cleaned_data.get("page") if form.is_valid() else 1
@@ -76,10 +77,7 @@ def ideas_list(page, request):
         ideas=page_obj,
         page_query=query.urlencode(),
         page_url=page.get_url(request),
-        open_data={
-            "json": reverse("digiradar_ideas:export", args=[page.pk, "json"]),
-            "csv": reverse("digiradar_ideas:export", args=[page.pk, "csv"]),
-        },
+        open_data={name: radar_url + f"ideas.{name}" for name in ("json", "csv")},
     )
     return TemplateResponse(
         request, "digiradar_ideas/ideas_page.html", context, status=400 if form.errors else 200

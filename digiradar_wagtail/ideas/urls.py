@@ -3,7 +3,7 @@ Public endpoints of the ideas app under ``digiradar/ideas/``: propose, confirm, 
 (never cached) and the open-data files of a radar's ideas.
 """
 
-from django.urls import path, re_path
+from django.urls import path
 
 from . import views
 
@@ -13,5 +13,4 @@ urlpatterns = [
     path("confirm/<str:key>/", views.confirm, name="confirm"),
     path("<int:pk>/support/", views.support, name="support"),
     path("<int:pk>/report/", views.report, name="report"),
-    re_path(r"^(?P<page_id>[0-9]+)/ideas\.(?P<format>json|csv)$", views.export, name="export"),
 ]

@@ -1,13 +1,13 @@
 """
 The uncached public endpoints of the ideas app under ``digiradar/ideas/``: propose an idea,
-confirm it by mail, support it, report it; and the open-data files of a radar's ideas (those are
-the same for everyone and marked for a shared cache). Every refusal is a clear 4xx page or a form
-error; nothing is written unless the whole request is valid.
+confirm it by mail, support it, report it; and the open-data files of a radar's ideas at
+``<radar URL>ideas.json`` and ``ideas.csv`` (the same for everyone, kept by a shared cache). Every
+refusal is a clear 4xx page or a form error; nothing is written unless the whole request is valid.
 """
 
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare
@@ -19,7 +19,6 @@ from ..conf import digiradar_settings
 from ..participation import confirmation, voters
 from ..participation import moderation as shared
 from ..participation.ratelimit import client_hash
-from ..public.shared_cache import serve_for_cache
 from . import moderation, notifications, opendata
 from .conf import ideas_settings
 from .forms import IdeaForm, ReportForm
@@ -218,21 +217,26 @@ def report(request, pk):
     return TemplateResponse(request, "digiradar_ideas/report.html", context, status=status)
 
 
-@require_GET
-def export(request, page_id, format):
-    """``ideas.json`` or ``ideas.csv`` of the radar of ideas page ``page_id``: published ideas only."""
-    page = _ideas_page(int(page_id))  # digits only (the URL pattern)
-    if page is None or page.get_view_restrictions().exists():
-        return JsonResponse({"error": "not found"}, status=404)
+def _radar_ideas_page(radar):
+    page = IdeasPage.objects.live().public().child_of(radar).first()
+    if page is None:
+        raise Http404
+    return page.specific
 
-    def render():
-        records = opendata.records(page, request)
-        if format == "json":
-            return JsonResponse(
-                opendata.json_document(page, records, request), json_dumps_params={"ensure_ascii": False}
-            )
-        response = HttpResponse(opendata.csv_text_of(records), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="ideas.csv"'
-        return response
 
-    return serve_for_cache(request, render)
+def ideas_json(request, radar):
+    """``<radar URL>ideas.json``: the radar's published ideas (the radar app serves it for a
+    live public radar, marked for a shared cache like its own ``export.json``)."""
+    page = _radar_ideas_page(radar)
+    document = opendata.json_document(page, opendata.records(page, request), request)
+    return JsonResponse(document, json_dumps_params={"ensure_ascii": False})
+
+
+def ideas_csv(request, radar):
+    """``<radar URL>ideas.csv``: the same as CSV, every cell defused."""
+    page = _radar_ideas_page(radar)
+    response = HttpResponse(
+        opendata.csv_text_of(opendata.records(page, request)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="ideas.csv"'
+    return response

@@ -16,41 +16,33 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import quote
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import BaseOperationView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import policy_registry
 
+from ..participation import admin as shared_admin
 from ..participation.forms import QueueSearchForm
 from . import moderation
 from .forms import AnswerForm, ReasonForm
 from .models import PENDING, PUBLISHED, REMOVED, Answer, Idea, State
-from .permissions import MODERATE, moderate_permission
 
 TEMPLATES = "digiradar_ideas/admin/"
 ALL = "all"
 
 
-class ModeratorsOnlyMixin:
+class ModeratorsOnlyMixin(shared_admin.ModeratorsOnlyMixin):
     """Refuse before any lookup, so that nobody without the permission can probe idea ids."""
 
-    def setup(self, request, *args, **kwargs):
-        if not policy_registry.get_by_type(Idea).user_has_permission(request.user, MODERATE):
-            raise PermissionDenied
-        super().setup(request, *args, **kwargs)
+    moderated_model = Idea
 
 
 class IdeaFilterSet(WagtailFilterSet):
@@ -233,25 +225,17 @@ class ConvertView(IdeaActionView):
         return redirect("wagtailadmin_pages:edit", measure.pk)
 
 
-class IdeasMenuItem(MenuItem):
+class IdeasMenuItem(shared_admin.PendingMenuItem):
     """ "Ideas" in the admin menu, with the number waiting for moderation."""
 
-    def is_shown(self, request):
-        return policy_registry.get_by_type(Idea).user_has_permission(request.user, MODERATE)
+    moderated_model = Idea
+    pending_label = gettext_lazy("Ideas (%(count)d pending)")
 
-    def render_component(self, request):
-        count = Idea.objects.filter(state=PENDING, awaiting_confirmation=False).count()
-        component = super().render_component(request)
-        if count:
-            component.label = _("Ideas (%(count)d pending)") % {"count": count}
-        return component
+    def pending(self):
+        return super().pending().filter(awaiting_confirmation=False)
 
 
-class IdeaURLFinder(ModelAdminURLFinder):
-    edit_url_name = "digiradar_ideas_admin:inspect"
-
-
-class IdeaViewSet(ModelViewSet):
+class IdeaViewSet(shared_admin.ModerationViewSet):
     model = Idea
     name = "digiradar_ideas_admin"
     url_prefix = "digiradar-ideas"
@@ -261,19 +245,13 @@ class IdeaViewSet(ModelViewSet):
     menu_name = "digiradar-ideas"
     menu_order = 260
     menu_item_class = IdeasMenuItem
-    url_finder_class = IdeaURLFinder
-    add_to_reference_index = False
-    pk_path_converter = "int"
     index_view_class = IdeaIndexView
     inspect_view_class = IdeaInspectView
     history_view_class = IdeaHistoryView
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_per_page = 50
     ordering = ["created_at", "pk"]
     filterset_class = IdeaFilterSet
     search_fields = ["title", "description", "author_name", "author_email"]
-    search_backend_name = None
 
     ACTIONS = {
         "approve": IdeaActionView.as_view(
@@ -292,26 +270,6 @@ class IdeaViewSet(ModelViewSet):
         "answer": AnswerView.as_view(),
         "convert": ConvertView.as_view(),
     }
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            add_url_name=None, edit_url_name=None, delete_url_name=None, usage_url_name=None, **kwargs
-        )
-
-    def get_urlpatterns(self):
-        urlpatterns = [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-            path("history/<int:pk>/", self.history_view, name="history"),
-            path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
-        ]
-        for action, view in self.ACTIONS.items():
-            urlpatterns.append(path(f"{action.replace('_', '-')}/<int:pk>/", view, name=action))
-        return urlpatterns
-
-    def get_permissions_to_register(self):
-        return moderate_permission()
 
 
 idea_viewset = IdeaViewSet()

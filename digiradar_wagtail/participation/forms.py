@@ -5,6 +5,8 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms.search import SearchForm
 
+from .moderation import ReportReason
+
 
 class AccessibleErrorsMixin:
     """Ties each field's help and error text to the field (aria-describedby, aria-invalid)."""
@@ -25,6 +27,26 @@ class AccessibleErrorsMixin:
         for name, field in self.fields.items():
             if field.help_text and not field.widget.is_hidden:
                 field.widget.attrs.setdefault("aria-describedby", self[name].auto_id + "-help")
+
+
+class ReportForm(AccessibleErrorsMixin, forms.Form):
+    """Why a citizen reports something; each app words the question (``reason_label``)."""
+
+    reason_label = None
+    auto_id = "digiradar-report-%s"
+
+    reason = forms.ChoiceField(choices=ReportReason.choices, widget=forms.RadioSelect)
+    note = forms.CharField(
+        label=gettext_lazy("Note for the moderators (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", self.auto_id)
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = self.reason_label
 
 
 class QueueSearchForm(SearchForm):

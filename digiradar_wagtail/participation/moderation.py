@@ -20,6 +20,16 @@ class ModerationState(models.TextChoices):
     REMOVED = "removed", _("Removed")
 
 
+class ReportReason(models.TextChoices):
+    """Why a citizen reports a comment or an idea."""
+
+    SPAM = "spam", _("Spam or advertising")
+    ABUSE = "abuse", _("Insult, threat or discrimination")
+    OFF_TOPIC = "off_topic", _("Off topic")
+    PRIVACY = "privacy", _("Reveals personal data")
+    OTHER = "other", _("Other")
+
+
 def reports_suffice(signed_in, anonymous, signed_in_threshold, anonymous_threshold):
     """
     Whether ``signed_in`` reports of logged-in users and ``anonymous`` ones together send a

@@ -94,10 +94,19 @@ def test_the_group_editor_offers_moderate_ideas_and_a_group_made_with_it_moderat
     for codename in ("add_idea", "change_idea", "delete_idea", "view_idea"):
         other = Permission.objects.filter(content_type__app_label="digiradar_ideas", codename=codename)
         assert all(f'value="{p.pk}"' not in html for p in other), codename
-    group = Group.objects.create(name="Idea moderators")
+    group = Group.objects.create(name="Made in the group editor")
     group.permissions.add(moderate, Permission.objects.get(codename="access_admin"))
     user = django_user_model.objects.create_user("grouped", "grouped@example.org", "pw")
     user.groups.add(group)
     idea = make_idea(ideas_page, state=PENDING)
     client.force_login(user)
     assert client.get(f"{ADMIN}inspect/{idea.pk}/").status_code == 200
+
+
+def test_the_idea_moderators_group_made_by_the_migration_moderates(client, ideas_page, django_user_model):
+    user = django_user_model.objects.create_user("grouped", "grouped@example.org", "pw")
+    user.groups.add(Group.objects.get(name="Idea moderators"))
+    idea = make_idea(ideas_page, state=PENDING)
+    client.force_login(user)
+    assert client.post(f"{ADMIN}approve/{idea.pk}/").status_code == 302
+    assert Idea.objects.get(pk=idea.pk).state == "published"

@@ -74,8 +74,8 @@ def test_list_idea_and_open_data_are_shared_the_forms_are_not(ideas_page, listed
     for url in (
         ideas_page.url,
         f"{ideas_page.url}{alpha.pk}/",
-        f"/de/digiradar/ideas/{ideas_page.pk}/ideas.json",
-        f"/de/digiradar/ideas/{ideas_page.pk}/ideas.csv",
+        "/de/radar/ideas.json",
+        "/de/radar/ideas.csv",
     ):
         response = visitor.get(url)
         assert response.status_code == 200, url
@@ -94,25 +94,19 @@ def test_open_data_has_published_ideas_without_personal_data(client, ideas_page,
     alpha.author_name, alpha.author_email = "Ada Lovelace", "ada@example.org"
     alpha.title = '=HYPERLINK("http://evil")'
     alpha.save()
-    document = client.get(f"/de/digiradar/ideas/{ideas_page.pk}/ideas.json").json()
+    document = client.get("/de/radar/ideas.json").json()
     assert document["count"] == 3
     by_id = {row["id"]: row for row in document["ideas"]}
     assert by_id[alpha.pk]["supports"] == 5 and by_id[alpha.pk]["sector"] == "sektor-1"
     assert by_id[listed[1].pk]["answer"] == "taken_up"
     text = json.dumps(document)
     assert "Ada" not in text and "ada@example.org" not in text and "Versteckt" not in text
-    rows = list(
-        csv.DictReader(
-            io.StringIO(
-                client.get(f"/de/digiradar/ideas/{ideas_page.pk}/ideas.csv").content.decode("utf-8-sig")
-            )
-        )
-    )
+    rows = list(csv.DictReader(io.StringIO(client.get("/de/radar/ideas.csv").content.decode("utf-8-sig"))))
     assert len(rows) == 3
     formula = next(row for row in rows if row["id"] == str(alpha.pk))
     assert formula["title"] == '\'=HYPERLINK("http://evil")'
     assert "ada@example.org" not in json.dumps(rows)
-    assert client.get(f"/de/digiradar/ideas/{ideas_page.pk}/ideas.xml").status_code == 404
+    assert client.get("/de/radar/ideas.xml").status_code == 404
 
 
 def test_the_english_ideas_page_lists_the_same_ideas(client, ideas_page, listed):
@@ -137,7 +131,15 @@ def test_queries_do_not_grow_with_the_ideas(client, ideas_page, sort):
         with CaptureQueriesContext(connection) as captured:
             assert client.get(ideas_page.url, {"sort": sort}).status_code == 200
         with CaptureQueriesContext(connection) as exported:
-            assert client.get(f"/de/digiradar/ideas/{ideas_page.pk}/ideas.json").status_code == 200
+            assert client.get("/de/radar/ideas.json").status_code == 200
         return len(captured), len(exported)
 
     assert queries_for(3) == queries_for(17)
+
+
+def test_a_radar_without_an_ideas_page_has_no_ideas_files(client, radar, ideas_page):
+    assert client.get("/de/radar/ideas.json").status_code == 200
+    ideas_page.unpublish()
+    assert client.get("/de/radar/ideas.json").status_code == 404
+    assert client.get("/de/radar/ideas.csv").status_code == 404
+    assert client.get("/de/radar/export.json").status_code == 200
