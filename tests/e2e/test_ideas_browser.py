@@ -80,7 +80,7 @@ def test_the_list_filters_without_javascript(
 ):
     ideas = add_ideas_page(radar)
     make_idea(ideas, "Offenes WLAN", sector="sektor-1")
-    make_idea(ideas, "Solarbänke", sector="sektor-2")
+    make_idea(ideas, "Solarbänke", sector="sektor-2", description="Bänke mit Ladebuchse.")
     context = chromium_browser.new_context(java_script_enabled=False, locale="de-DE")
     try:
         page = context.new_page()
@@ -90,7 +90,7 @@ def test_the_list_filters_without_javascript(
         with page.expect_navigation():
             page.click("button:has-text('Ideen anzeigen')")
         assert "sector=sektor-2" in page.url
-        assert "Solarbänke" in page.content() and "Offenes WLAN" not in page.content()
+        assert ">Solarbänke</a>" in page.content() and ">Offenes WLAN</a>" not in page.content()
     finally:
         context.close()
     # axe needs script: the same filtered page, with it.
