@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -207,9 +208,10 @@ class IdeasPage(SharedCachePageMixin, RoutablePageMixin, Page):
             self.radar_key = parent.translation_key
         super().save(*args, **kwargs)
 
-    @property
+    @cached_property
     def radar(self):
-        return self.get_parent().specific
+        """The radar page above, as a plain ``Page`` (looked up once per instance)."""
+        return self.get_parent()
 
     def idea_url(self, idea, request=None):
         return self.get_url(request) + self.reverse_subpage("idea", args=[idea.pk])

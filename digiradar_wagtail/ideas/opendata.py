@@ -67,7 +67,7 @@ def json_document(page, rows, request=None):
     return {
         "schema_version": SCHEMA_VERSION,
         "generated_at": timezone.now().isoformat(),
-        "radar": {"title": page.get_parent().title, "ideas_url": page.get_url(request)},
+        "radar": {"title": page.radar.title, "ideas_url": page.get_url(request)},
         "language": page.locale.language_code,
         "count": len(rows),
         "ideas": rows,

@@ -5,6 +5,7 @@ no form with a token here, only links to the uncached pages of ``views.py``.
 """
 
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,14 +15,14 @@ from .. import extensions
 from ..conf import digiradar_settings
 from .conf import ideas_settings
 from .forms import IdeaFilterForm
-from .models import Answer, Idea, IdeasPage
+from .models import Answer, Idea, IdeasPage, IdeaSupport
 
 
 def radar_sectors(page):
     """The sectors of the page's radar in the page's language, in order (one query)."""
     from ..models import RadarSector
 
-    return list(RadarSector.objects.filter(page_id=page.get_parent().pk).order_by("sort_order"))
+    return list(RadarSector.objects.filter(page_id=page.radar.pk).order_by("sort_order"))
 
 
 def _context(page, request, **context):
@@ -45,7 +46,7 @@ def _with_sector_names(ideas, sectors):
 def filtered_ideas(page, data, sectors):
     """``(form, queryset)``: the page's published ideas as the GET filters ask (form may be invalid)."""
     form = IdeaFilterForm(sectors, data)
-    ideas = Idea.objects.published().filter(radar_key=page.radar_key).with_support_count()
+    ideas = Idea.objects.published().filter(radar_key=page.radar_key)
     if not form.is_valid():
         return form, ideas.none()
     values = form.cleaned_data
@@ -54,20 +55,31 @@ def filtered_ideas(page, data, sectors):
     if values["sector"]:
         ideas = ideas.filter(sector_slug=values["sector"])
     if values["sort"] == "supported":
-        ideas = ideas.order_by("-support_count", "-created_at", "-pk")
-    else:
-        ideas = ideas.order_by("-created_at", "-pk")
-    return form, ideas
+        # Counted for every idea: the order needs them all (one GROUP BY).
+        return form, ideas.with_support_count().order_by("-support_count", "-created_at", "-pk")
+    return form, ideas.order_by("-created_at", "-pk")
+
+
+def _count_supports(ideas):
+    """Give the ideas of one page their support counts (one query), unless the list counted them."""
+    ideas = list(ideas)
+    missing = [idea.pk for idea in ideas if not hasattr(idea, "support_count")]
+    if missing:
+        rows = IdeaSupport.objects.filter(idea_id__in=missing).values("idea_id").annotate(n=Count("pk"))
+        counts = {row["idea_id"]: row["n"] for row in rows}
+        for idea in ideas:
+            idea.support_count = counts.get(idea.pk, 0)
+    return ideas
 
 
 def ideas_list(page, request):
     sectors = radar_sectors(page)
-    radar_url = page.get_parent().get_url(request)
+    radar_url = page.radar.get_url(request)
     form, ideas = filtered_ideas(page, request.GET, sectors)
     paginator = Paginator(ideas.select_related("measure"), ideas_settings.IDEAS_PER_PAGE)
     number = form.cleaned_data.get("page") if form.is_valid() else 1
     page_obj = paginator.get_page(number or 1)
-    _with_sector_names(page_obj.object_list, sectors)
+    page_obj.object_list = _with_sector_names(_count_supports(page_obj.object_list), sectors)
     query = request.GET.copy()
     query.pop("page", None)
     context = _context(
@@ -77,6 +89,7 @@ def ideas_list(page, request):
         ideas=page_obj,
         page_query=query.urlencode(),
         page_url=page.get_url(request),
+        radar_url=radar_url,
         open_data={name: radar_url + f"ideas.{name}" for name in ("json", "csv")},
     )
     return TemplateResponse(

@@ -96,7 +96,7 @@ def _store_idea(request, page, form):
     with transaction.atomic():
         idea = Idea.objects.create(
             radar_key=page.radar_key,
-            radar_id=page.get_parent().pk,
+            radar_id=page.radar.pk,
             sector=sector,
             state=PENDING,
             awaiting_confirmation=needs_mail,
