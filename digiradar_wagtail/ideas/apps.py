@@ -11,16 +11,18 @@ class DigiradarIdeasConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks as django_checks
         from wagtail.permissions import register_permission_policy
 
         from .. import extensions
         from ..mail import register_sent_callback
-        from . import front_cache, notifications, views
+        from . import checks, front_cache, notifications, views
         from .digest import new_ideas_section
         from .models import Idea
         from .permissions import IdeaPermissionPolicy
         from .public import measure_note
 
+        django_checks.register(checks.check_settings, django_checks.Tags.compatibility)
         register_permission_policy(Idea, IdeaPermissionPolicy(Idea))
         register_sent_callback(notifications.CONFIRMATION_SENT, notifications.mark_confirmation_sent)
         extensions.register_radar_subpage_type("digiradar_ideas.IdeasPage")

@@ -17,6 +17,9 @@ DEFAULTS = {
     "IDEAS_RATE_WINDOW": 10 * 60,
     "IDEAS_REPORT_RATE_LIMIT": 10,
     "IDEAS_SUPPORT_RATE_LIMIT": 30,
+    # New anonymous supports of one idea from one address (a keyed hash) within the window: a
+    # support without the cookie of an earlier one counts, so clearing the cookie buys little.
+    "IDEAS_COOKIELESS_SUPPORT_LIMIT": 2,
     # Reports that send a published idea back to moderation (as for comments).
     "IDEAS_REPORTS_TO_PENDING": 3,
     "IDEAS_ANONYMOUS_REPORTS_TO_PENDING": 10,

@@ -5,11 +5,14 @@ confirm it by mail, support it, report it; and the open-data files of a radar's 
 refusal is a clear 4xx page or a form error; nothing is written unless the whole request is valid.
 """
 
+import datetime
+
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -18,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from ..conf import digiradar_settings
 from ..participation import confirmation, voters
 from ..participation import moderation as shared
-from ..participation.ratelimit import client_hash
+from ..participation.ratelimit import client_hash, count_event
 from . import moderation, notifications, opendata
 from .conf import ideas_settings
 from .forms import IdeaForm, ReportForm
@@ -74,6 +77,8 @@ def propose(request, page_id):
     sectors = radar_sectors(page)
     form = IdeaForm(sectors, request.POST or None, user=request.user)
     if request.method == "POST":
+        if form.is_valid() and _is_duplicate(page, form.idea_fields()):
+            form.add_error("title", _("You have already sent this idea."))
         if not form.is_valid():
             status = 400
         elif _limited(request, "post", ideas_settings.IDEAS_RATE_LIMIT):
@@ -85,6 +90,19 @@ def propose(request, page_id):
         status = 200
     context = _context(page=page, form=form, back_url=page.get_url(request))
     return TemplateResponse(request, "digiradar_ideas/propose.html", context, status=status)
+
+
+def _is_duplicate(page, fields):
+    """The same idea (title and description, as people retype them) from the same user or mail
+    address on this radar within a day."""
+    owner = {"user": fields["user"]} if fields["user"] else {"author_email__iexact": fields["author_email"]}
+    if not fields["user"] and not fields["author_email"]:
+        return False  # anonymous without an address: the rate limit and the moderators decide
+    recent = Idea.objects.filter(
+        radar_key=page.radar_key, created_at__gte=timezone.now() - datetime.timedelta(days=1), **owner
+    ).values_list("title", "description")[:50]
+    wanted = (shared.normalise(fields["title"]), shared.normalise(fields["description"]))
+    return any((shared.normalise(title), shared.normalise(text)) == wanted for title, text in recent)
 
 
 def _store_idea(request, page, form):
@@ -103,8 +121,16 @@ def _store_idea(request, page, form):
             held_for=",".join(held_for),
             **fields,
         )
+    if needs_mail and not notifications.send_confirmation_request(
+        idea, confirmation_url(request, idea), page.title
+    ):
+        # Without the mail the idea could never be confirmed: nothing is kept, the citizen tries later.
+        idea.delete()
+        text = _("The confirmation mail could not be sent. Please try again in a few minutes.")
+        response = message(request, 503, _("Idea not sent"), text, page.get_url(request))
+        response["Retry-After"] = "300"
+        return response
     if needs_mail:
-        notifications.send_confirmation_request(idea, confirmation_url(request, idea), page.title)
         title, text = (
             _("Please confirm your idea"),
             _("We have sent you a mail with a link. Your idea is sent to the moderators once you open it."),
@@ -159,6 +185,19 @@ def _supporter(request):
     return None, voters.voter_id_of(raw, SUPPORTER_PURPOSE), raw
 
 
+def _new_supports_exhausted(request, idea):
+    """
+    Count a support without a supporter cookie (none, dropped or made up) for this address (a
+    keyed hash) and idea; True once there were more than ``IDEAS_COOKIELESS_SUPPORT_LIMIT``
+    within the window, so that clearing the cookie does not buy another support.
+    """
+    key = (
+        f"digiradar:ideas:newsupport:{client_hash(request, 'ideas.newsupport', address_only=True)}:{idea.pk}"
+    )
+    window = ideas_settings.IDEAS_RATE_WINDOW
+    return count_event(key, window) > ideas_settings.IDEAS_COOKIELESS_SUPPORT_LIMIT
+
+
 @require_http_methods(["GET", "POST"])
 @never_cache
 def support(request, pk):
@@ -174,6 +213,14 @@ def support(request, pk):
         text = _("Too many supports from your connection. Please try again later.")
         return message(request, 429, _("Support not counted"), text, idea_url)
     user, voter_id, raw_cookie = _supporter(request)
+    if raw_cookie and _new_supports_exhausted(request, idea):
+        text = _(
+            "This idea has already been supported from your connection. To support it, use the "
+            "browser you supported it with, or try again later."
+        )
+        response = message(request, 429, _("Support not counted"), text, idea_url)
+        response["Retry-After"] = str(ideas_settings.IDEAS_RATE_WINDOW)
+        return response
     created = moderation.support(idea, user=user, voter_id=voter_id)
     if created:
         response = message(request, 200, _("Thank you"), _("Your support has been counted."), idea_url)
