@@ -23,6 +23,7 @@ PAGE = {
     "en": ("Citizen ideas", "ideas", "Propose a measure for the radar. The city answers every idea."),
 }
 
+TAKEN_UP_MEASURE = "DR-2019-015"
 # (language, title, description, sector index, state, answer, answer text, supports, days ago)
 IDEAS = [
     (
@@ -30,10 +31,10 @@ IDEAS = [
         "Offenes WLAN in allen Stadtbibliotheken",
         "Kostenloses WLAN ohne Anmeldung in jeder Stadtbibliothek, "
         "damit alle dort lernen und arbeiten können.",
-        0,
+        1,
         PUBLISHED,
         Answer.TAKEN_UP,
-        "Wir greifen die Idee auf: Sie ist Teil einer Maßnahme des Radars.",
+        "Wir greifen die Idee auf: Die Bibliotheken kommen zur Maßnahme „WLAN im öffentlichen Raum“.",
         41,
         60,
     ),
@@ -153,8 +154,11 @@ def load(measures):
     sectors = list(radar.sectors.order_by("sort_order"))
     now = timezone.now()
     city = get_user_model().objects.filter(is_superuser=True).first()
+    # The demo city's "WLAN im öffentlichen Raum", else any live measure in the idea's sector.
     taken_up = next(
-        (measure for measure in measures if measure.sector_id == sectors[0].pk and measure.live), measures[0]
+        (measure for measure in measures if measure.external_id == TAKEN_UP_MEASURE), None
+    ) or next(
+        (measure for measure in measures if measure.sector_id == sectors[1].pk and measure.live), measures[0]
     )
     for language, title, description, sector, state, answer, text, supports, days in IDEAS:
         created = now - datetime.timedelta(days=days, hours=3)

@@ -7,6 +7,7 @@ measure; never a name, a mail address or anything else about who proposed or sup
 from django.utils import timezone
 
 from ..opendata.columns import defuse
+from ..opendata.records import absolute_url
 from ..opendata.writers import csv_text
 from .models import Idea
 from .public import radar_sectors
@@ -38,7 +39,7 @@ def records(page, request=None):
         .select_related("measure")
         .order_by("-created_at", "-pk")
     )
-    base = page.get_url(request)
+    base = absolute_url(page, request)
     rows = []
     for idea in ideas:
         measure = idea.measure
@@ -56,7 +57,9 @@ def records(page, request=None):
                 "answered_at": idea.answered_at.isoformat() if idea.answered_at else None,
                 # Only a published measure has a public URL (its translation is not looked up
                 # here: one query for all ideas, not one per idea).
-                "measure_url": measure.get_url(request) if measure is not None and measure.live else None,
+                "measure_url": absolute_url(measure, request)
+                if measure is not None and measure.live
+                else None,
                 "url": base + page.reverse_subpage("idea", args=[idea.pk]),
             }
         )
@@ -67,7 +70,7 @@ def json_document(page, rows, request=None):
     return {
         "schema_version": SCHEMA_VERSION,
         "generated_at": timezone.now().isoformat(),
-        "radar": {"title": page.radar.title, "ideas_url": page.get_url(request)},
+        "radar": {"title": page.radar.title, "ideas_url": absolute_url(page, request)},
         "language": page.locale.language_code,
         "count": len(rows),
         "ideas": rows,

@@ -17,14 +17,14 @@ pytestmark = pytest.mark.django_db
 
 def test_the_demo_ideas_cover_every_state_in_both_languages(client, radar, english):
     measures = [builders.make_measure(radar, f"Maßnahme {n}", sector=n % 3, ring=n % 4) for n in range(4)]
-    english_measure = builders.translate(measures[0], english)
+    english_measure = builders.translate(measures[1], english)  # the one in the idea's sector
     demo.load(measures)
     ideas = Idea.objects.all()
     assert ideas.count() == 10
     assert {PUBLISHED, PENDING, HIDDEN} == set(ideas.values_list("state", flat=True))
     assert set(Answer.values) == set(ideas.filter(state=PUBLISHED).values_list("answer", flat=True))
     taken_up = ideas.get(answer=Answer.TAKEN_UP)
-    assert taken_up.measure.translation_key == measures[0].translation_key
+    assert taken_up.measure.translation_key == measures[1].translation_key
     pages = IdeasPage.objects.live()
     assert sorted(pages.values_list("locale__language_code", flat=True)) == ["de", "en"]
     for page, text in zip(
@@ -33,7 +33,7 @@ def test_the_demo_ideas_cover_every_state_in_both_languages(client, radar, engli
         html = client.get(page.url).content.decode()
         assert text in html and "Offenes WLAN in allen Stadtbibliotheken" in html
         assert "Gratis Werbung" not in html and "Baustellen-Karte" not in html
-    for measure, note in ((measures[0], "Aus einer Bürgeridee"), (english_measure, "From a citizen idea")):
+    for measure, note in ((measures[1], "Aus einer Bürgeridee"), (english_measure, "From a citizen idea")):
         assert note in client.get(measure.url).content.decode()
     before = (Idea.objects.count(), IdeasPage.objects.count(), MeasurePage.objects.count())
     demo.load(measures)

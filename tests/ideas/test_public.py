@@ -99,6 +99,7 @@ def test_open_data_has_published_ideas_without_personal_data(client, ideas_page,
     by_id = {row["id"]: row for row in document["ideas"]}
     assert by_id[alpha.pk]["supports"] == 5 and by_id[alpha.pk]["sector"] == "sektor-1"
     assert by_id[listed[1].pk]["answer"] == "taken_up"
+    assert by_id[alpha.pk]["url"] == f"http://testserver{ideas_page.url}{alpha.pk}/"
     text = json.dumps(document)
     assert "Ada" not in text and "ada@example.org" not in text and "Versteckt" not in text
     rows = list(csv.DictReader(io.StringIO(client.get("/de/radar/ideas.csv").content.decode("utf-8-sig"))))
