@@ -8,6 +8,7 @@ import sys
 BENCHMARKS = [
     "benchmarks.radar_page",
     "benchmarks.ratings_load",
+    "benchmarks.ideas_list",
     # the production stack (make prod-demo): Varnish -> gunicorn x4 -> PostgreSQL + Redis
     "benchmarks.read_path",
     "benchmarks.faults",

@@ -24,6 +24,16 @@ of them (or a city's own app) fills in this registry instead:
   (an aware datetime). Items are short texts written for editors; they may quote citizens (the
   digest goes to the city, not to the public). A fixed number of queries per section.
 
+- ``register_radar_subpage_type(model_label)``: a page type an editor may add below a radar
+  besides measures (the ideas app's ``digiradar_ideas.IdeasPage``).
+- ``register_radar_file(name, view)``: an open-data file of an app next to the radar's own
+  (``<radar URL><name>``, e.g. ``ideas.json``), served by ``view(request, radar)`` for a live,
+  public radar, and kept by a shared cache like ``export.json``. Register it in ``ready()``: the
+  URL pattern is built when the URLconf loads.
+- ``register_measure_note(name, note)``: ``note(measure, request) -> HTML or None``, a short note the
+  measure page shows below its teaser (the ideas app: "from a citizen idea"). It must render the
+  same for every visitor (the page is kept by a shared cache) and cost a fixed number of queries.
+
 Nothing here touches models, so the registry can be filled while apps load.
 """
 
@@ -72,3 +82,37 @@ def register_digest_section(name, section):
 def digest_sections():
     """The registered digest sections, in a stable order."""
     return [_digest_sections[name] for name in sorted(_digest_sections)]
+
+
+_measure_notes = {}
+
+
+def register_radar_subpage_type(model_label):
+    """Let editors add pages of ``model_label`` ("app_label.ModelName") below a radar."""
+    from .models import RadarIndexPage  # the app registry is ready when sub-apps register
+
+    if model_label not in RadarIndexPage.subpage_types:
+        RadarIndexPage.subpage_types = [*RadarIndexPage.subpage_types, model_label]
+        RadarIndexPage._clean_subpage_models = None  # Wagtail caches the resolved list on first use
+
+
+def register_measure_note(name, note):
+    _measure_notes[name] = note
+
+
+def measure_notes(measure, request=None):
+    """The notes the registered apps have for ``measure`` (HTML), in a stable order."""
+    notes = (_measure_notes[name](measure, request) for name in sorted(_measure_notes))
+    return [note for note in notes if note]
+
+
+_radar_files = {}
+
+
+def register_radar_file(name, view):
+    _radar_files[name] = view
+
+
+def radar_files():
+    """``{file name: view}`` of the registered radar files."""
+    return dict(_radar_files)

@@ -8,9 +8,24 @@ Wagtail's page URLs allow no dots, so these files get a URL pattern of their own
 from django.http import Http404
 from wagtail.models import Site
 
+from . import extensions
 from .models import RadarIndexPage
 from .opendata import views as opendata_views
 from .public.shared_cache import serve_for_cache
+
+
+def _radar_files():
+    return {
+        **extensions.radar_files(),  # never in place of the radar's own
+        "export.json": opendata_views.export_json,
+        "export.csv": opendata_views.export_csv,
+        "feed.atom": opendata_views.feed_atom,
+    }
+
+
+def radar_file_names():
+    """The file names served next to a radar: its own exports and those the apps registered."""
+    return list(_radar_files())
 
 
 def radar_export(request, page_path, export):
@@ -28,9 +43,5 @@ def radar_export(request, page_path, export):
     radar = page.specific
     if not isinstance(radar, RadarIndexPage) or not radar.live or radar.get_view_restrictions().exists():
         raise Http404
-    handler = {
-        "export.json": opendata_views.export_json,
-        "export.csv": opendata_views.export_csv,
-        "feed.atom": opendata_views.feed_atom,
-    }[export]
+    handler = _radar_files()[export]
     return serve_for_cache(request, lambda: handler(request, radar))

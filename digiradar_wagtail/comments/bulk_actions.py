@@ -6,17 +6,13 @@ Wagtail's bulk actions (``register_bulk_action`` in ``wagtail_hooks.py``), at
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.admin.views.bulk_action import BulkAction
-from wagtail.permissions import policy_registry
 
+from ..participation.admin import ModerationBulkAction
 from . import moderation
 from .models import REMOVED, Comment
-from .permissions import MODERATE
 from .viewsets import comment_viewset
 
 
@@ -29,55 +25,17 @@ class HideForm(forms.Form):
     )
 
 
-class CommentBulkAction(BulkAction):
+class CommentBulkAction(ModerationBulkAction):
     """
-    A moderation step for every selected comment: ``moderate(comment, user, **execution context)``,
+    A moderation step for every selected comment (removed comments cannot change any more),
     confirmed on one page whose texts are the action's ``confirmation``.
     """
 
     models = [Comment]
     template_name = "digiradar_comments/admin/bulk_confirm.html"
-    moderate = None
-    confirmation = {}
-
-    @cached_property
-    def permission_policy(self):
-        return policy_registry.get_by_type(Comment)
-
-    def dispatch(self, request, *args, **kwargs):
-        # Refused before anything is looked up; the admin turns this into Wagtail's answer.
-        if not self.permission_policy.user_has_permission(request.user, MODERATE):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    @classmethod
-    def get_queryset(cls, model, object_ids):
-        # Ids that are no numbers are dropped rather than answered with a server error; removed
-        # comments cannot change any more.
-        ids = [int(value) for value in object_ids if str(value).isdigit() and int(value) < 2**63]
-        return list(model.objects.filter(pk__in=ids).exclude(state=REMOVED).order_by("submit_date", "pk"))
-
-    def get_all_objects_in_listing_query(self, parent_id):
-        # "Select all" means exactly what the queue shows: its filters and its search (pending
-        # comments if none are given), never every comment there is. Ask the queue itself.
-        queue = comment_viewset.index_view_class(**comment_viewset.get_index_view_kwargs())
-        queue.setup(self.request)
-        return queue.get_queryset().values_list("pk", flat=True)
-
-    def check_perm(self, comment):
-        return self.permission_policy.user_has_permission_for_instance(self.request.user, MODERATE, comment)
-
-    def get_execution_context(self):
-        return {"user": self.request.user}
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), **self.confirmation}
-
-    @classmethod
-    def execute_action(cls, comments, user=None, **kwargs):
-        for comment in comments:
-            cls.moderate(comment, user, **kwargs)
-        return len(comments), 0
+    viewset = comment_viewset
+    closed_states = (REMOVED,)
+    ordering = ("submit_date", "pk")
 
     def form_valid(self, form):
         if not self.get_actionable_objects()[0]:

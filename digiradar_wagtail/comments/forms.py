@@ -11,30 +11,11 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 
+from ..participation.forms import AccessibleErrorsMixin
+from ..participation.forms import ReportForm as BaseReportForm
 from . import spam
 from .conf import comments_settings
-from .models import PUBLISHED, Comment, CommentReport, Discussion, PendingConfirmation
-
-
-class AccessibleErrorsMixin:
-    """Ties each field's help and error text to the field (aria-describedby, aria-invalid)."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name, field in self.fields.items():
-            if field.widget.is_hidden:
-                continue
-            described = [self[name].auto_id + "-help"] if field.help_text else []
-            if name in self.errors:
-                described.append(self[name].auto_id + "-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if described:
-                field.widget.attrs["aria-describedby"] = " ".join(described)
-
-    def help_ids(self):
-        for name, field in self.fields.items():
-            if field.help_text and not field.widget.is_hidden:
-                field.widget.attrs.setdefault("aria-describedby", self[name].auto_id + "-help")
+from .models import PUBLISHED, Comment, Discussion, PendingConfirmation
 
 
 def display_name(user):
@@ -177,24 +158,8 @@ class CommentForm(AccessibleErrorsMixin, XtdCommentForm):
         }
 
 
-class ReportForm(AccessibleErrorsMixin, forms.Form):
-    """Why a citizen reports a comment."""
-
-    reason = forms.ChoiceField(
-        label=_("Why do you report this comment?"),
-        choices=CommentReport.REASON_CHOICES,
-        widget=forms.RadioSelect,
-    )
-    note = forms.CharField(
-        label=_("Note for the moderators (optional)"),
-        max_length=500,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("auto_id", "digiradar-report-%s")
-        super().__init__(*args, **kwargs)
+class ReportForm(BaseReportForm):
+    reason_label = _("Why do you report this comment?")
 
 
 class ReasonForm(forms.Form):

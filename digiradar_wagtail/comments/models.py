@@ -4,7 +4,6 @@ in it (django-comments-xtd's threaded comment with a moderation state of our own
 """
 
 import datetime
-import secrets
 
 from django.apps import apps
 from django.conf import settings
@@ -17,15 +16,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
 
 from ..models.links import optional_link
+from ..participation.confirmation import new_nonce
+from ..participation.moderation import ModerationState, ReportReason
 
-
-class State(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    PUBLISHED = "published", _("Published")
-    HIDDEN = "hidden", _("Hidden")
-    REMOVED = "removed", _("Removed")
-
-
+State = ModerationState  # shared with the ideas app (participation/moderation.py)
 PENDING, PUBLISHED, HIDDEN, REMOVED = State  # the names the rest of the sub-app imports
 
 
@@ -126,14 +120,8 @@ class Comment(XtdComment):
 class CommentReport(models.Model):
     """A report (flag) of a comment: one per person, with a reason."""
 
-    SPAM, ABUSE, OFF_TOPIC, PRIVACY, OTHER = "spam", "abuse", "off_topic", "privacy", "other"
-    REASON_CHOICES = [
-        (SPAM, _("Spam or advertising")),
-        (ABUSE, _("Insult, threat or discrimination")),
-        (OFF_TOPIC, _("Off topic")),
-        (PRIVACY, _("Reveals personal data")),
-        (OTHER, _("Other")),
-    ]
+    SPAM, ABUSE, OFF_TOPIC, PRIVACY, OTHER = ReportReason
+    REASON_CHOICES = ReportReason.choices
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
     # A keyed hash of the user id or client address: tells reporters apart, identifies nobody.
@@ -161,10 +149,6 @@ class CommentReport(models.Model):
 
 
 CONFIRM_DAYS = 7
-
-
-def new_nonce():
-    return secrets.token_urlsafe(32)
 
 
 class PendingConfirmationQuerySet(models.QuerySet):

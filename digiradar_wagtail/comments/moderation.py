@@ -4,7 +4,6 @@ Wagtail's audit log with who did it and why.
 """
 
 import datetime
-from fractions import Fraction
 
 from django.conf import settings
 from django.db import transaction
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
+from ..participation.moderation import reports_suffice as shared_reports_suffice
 from . import notifications
 from .conf import comments_settings
 from .models import HIDDEN, PENDING, PUBLISHED, REMOVED, Comment, CommentReport, visibility_for
@@ -127,20 +127,13 @@ def report(comment, reporter_key, reason, note="", user=None):
 
 
 def reports_suffice(signed_in, anonymous):
-    """
-    Whether ``signed_in`` reports of logged-in users and ``anonymous`` ones together send a
-    comment back to moderation: each counts 1/COMMENTS_REPORTS_TO_PENDING or
-    1/COMMENTS_ANONYMOUS_REPORTS_TO_PENDING, and together they must reach 1. Anonymous
-    reports weigh less because anyone can send them from a few addresses.
-    """
-    weight = Fraction(0)
-    for count, threshold in (
-        (signed_in, comments_settings.COMMENTS_REPORTS_TO_PENDING),
-        (anonymous, comments_settings.COMMENTS_ANONYMOUS_REPORTS_TO_PENDING),
-    ):
-        if threshold and threshold > 0:
-            weight += Fraction(count, int(threshold))
-    return weight >= 1
+    """See :func:`digiradar_wagtail.participation.moderation.reports_suffice`, with the comment settings."""
+    return shared_reports_suffice(
+        signed_in,
+        anonymous,
+        comments_settings.COMMENTS_REPORTS_TO_PENDING,
+        comments_settings.COMMENTS_ANONYMOUS_REPORTS_TO_PENDING,
+    )
 
 
 def reply_as_city(parent, user, text, site_id):

@@ -21,8 +21,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
-from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import CharField, Count, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.http import HttpResponse
@@ -34,57 +32,32 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
-from wagtail.admin.admin_url_finder import ModelAdminURLFinder
-from wagtail.admin.forms.search import SearchForm
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import BaseOperationView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
-from wagtail.permissions import policy_registry
 
 from ..opendata.columns import defuse
+from ..participation import admin as shared_admin
+from ..participation.forms import QueueSearchForm
 from . import moderation, privacy
 from .filters import CommentFilterSet
 from .forms import EmailForm, OfficialReplyForm, ReasonForm
 from .models import PENDING, PUBLISHED, REMOVED, Comment, Discussion
-from .permissions import MODERATE, moderate_permission
 
 TEMPLATES = "digiradar_comments/admin/"
 
 
-class ModeratorsOnlyMixin:
+class ModeratorsOnlyMixin(shared_admin.ModeratorsOnlyMixin):
     """Refuse before any lookup, so that nobody without the permission can probe comment ids."""
 
-    def setup(self, request, *args, **kwargs):
-        if not policy_registry.get_by_type(Comment).user_has_permission(request.user, MODERATE):
-            raise PermissionDenied
-        super().setup(request, *args, **kwargs)
+    moderated_model = Comment
 
 
 def excerpt(comment):
     return Truncator(comment.comment).chars(120) or f"#{comment.pk}"
-
-
-class QueueSearchForm(SearchForm):
-    """Wagtail's search box; a NUL byte is an error that names the field and is not shown again."""
-
-    q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=200)
-
-    def __init__(self, data=None, **kwargs):
-        self.had_nul = data is not None and "\x00" in data.get("q", "")
-        if self.had_nul:
-            data = data.copy()
-            data["q"] = data["q"].replace("\x00", "")
-        super().__init__(data, **kwargs)
-
-    def clean_q(self):
-        if self.had_nul:
-            raise forms.ValidationError(ProhibitNullCharactersValidator.message)
-        return self.cleaned_data["q"]
 
 
 class QueueView(ModeratorsOnlyMixin, generic.IndexView):
@@ -311,27 +284,14 @@ class PrivacyView(ModeratorsOnlyMixin, WagtailAdminTemplateMixin, FormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class CommentsMenuItem(MenuItem):
+class CommentsMenuItem(shared_admin.PendingMenuItem):
     """ "Comments" in the admin menu, with the number of comments waiting for moderation."""
 
-    def is_shown(self, request):
-        return policy_registry.get_by_type(Comment).user_has_permission(request.user, MODERATE)
-
-    def render_component(self, request):
-        count = Comment.objects.filter(state=PENDING).count()
-        component = super().render_component(request)
-        if count:
-            component.label = _("Comments (%(count)d pending)") % {"count": count}
-        return component
+    moderated_model = Comment
+    pending_label = gettext_lazy("Comments (%(count)d pending)")
 
 
-class CommentURLFinder(ModelAdminURLFinder):
-    """Links to a comment (audit log report, …) open its moderation page."""
-
-    edit_url_name = "digiradar_comments_admin:inspect"
-
-
-class CommentViewSet(ModelViewSet):
+class CommentViewSet(shared_admin.ModerationViewSet):
     model = Comment
     name = "digiradar_comments_admin"
     url_prefix = "digiradar-comments"
@@ -341,20 +301,14 @@ class CommentViewSet(ModelViewSet):
     menu_name = "digiradar-comments"
     menu_order = 250
     menu_item_class = CommentsMenuItem
-    url_finder_class = CommentURLFinder
-    add_to_reference_index = False
-    pk_path_converter = "int"
 
     index_view_class = QueueView
     inspect_view_class = CommentInspectView
     history_view_class = CommentHistoryView
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_per_page = 50
     ordering = ["submit_date", "pk"]  # the comment that waits longest comes first
     filterset_class = CommentFilterSet
     search_fields = ["comment", "user_name", "user_email"]
-    search_backend_name = None  # the database's icontains: comments are not in Wagtail's index
     list_export = [
         "pk",
         "submit_date",
@@ -398,28 +352,8 @@ class CommentViewSet(ModelViewSet):
         "reply": ReplyView.as_view(),
     }
 
-    def get_common_view_kwargs(self, **kwargs):
-        # Comments are written by citizens: no add, edit, copy, delete or usage views.
-        return super().get_common_view_kwargs(
-            add_url_name=None, edit_url_name=None, delete_url_name=None, usage_url_name=None, **kwargs
-        )
-
-    def get_urlpatterns(self):
-        urlpatterns = [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-            path("history/<int:pk>/", self.history_view, name="history"),
-            path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
-            path("privacy/", PrivacyView.as_view(), name="privacy"),
-        ]
-        for action, view in self.ACTIONS.items():
-            urlpatterns.append(path(f"{action.replace('_', '-')}/<int:pk>/", view, name=action))
-        return urlpatterns
-
-    def get_permissions_to_register(self):
-        # Only "Can moderate comments" appears in Wagtail's group editor.
-        return moderate_permission()
+    def extra_urlpatterns(self):
+        return [path("privacy/", PrivacyView.as_view(), name="privacy")]
 
 
 comment_viewset = CommentViewSet()

@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .. import extensions
 from ..blocks import MeasureBodyBlock
 from ..conf import digiradar_settings
 from ..participation.fields import ParticipationField, default_participation, participation_blocks
@@ -344,6 +345,7 @@ class MeasurePage(SharedCachePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = digiradar_settings.BASE_TEMPLATE
         context["measure"] = measure_detail(self)
+        context["measure_notes"] = extensions.measure_notes(self, request)
         return context
 
 

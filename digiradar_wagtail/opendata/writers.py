@@ -166,12 +166,19 @@ def _part(part):
 
 def write_csv(records, delimiter=","):
     """``export.csv`` as text, with a BOM so that Excel reads it as UTF-8."""
+    return csv_text(EXPORT_COLUMNS, (csv_row(record) for record in records), delimiter)
+
+
+def csv_text(header, rows, delimiter=","):
+    """
+    A CSV file as text: a BOM so that Excel reads it as UTF-8, then ``header`` and ``rows``. The
+    caller passes cells through :func:`~.columns.defuse` (apps' exports use it too).
+    """
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(EXPORT_COLUMNS)
-    for record in records:
-        writer.writerow(csv_row(record))
+    writer.writerow(header)
+    writer.writerows(rows)
     return buffer.getvalue()
 
 

@@ -8,8 +8,8 @@ import secrets
 import time
 
 from django.core import signing
-from django.utils.crypto import salted_hmac
 
+from ..participation import voters as shared_voters
 from ..participation.ratelimit import client_hash, count_event
 from .conf import ratings_settings
 
@@ -19,33 +19,25 @@ TOKEN_SALT = "digiradar_ratings.form"
 # The voter cookie ----------------------------------------------------------------------------------
 
 
+VOTER_PURPOSE = "digiradar_ratings.voter"
+
+
 def voter_id_of(raw_cookie):
     """The stored id of an anonymous voter: a keyed hash (HMAC with SECRET_KEY) of their cookie."""
-    return salted_hmac("digiradar_ratings.voter", raw_cookie, algorithm="sha256").hexdigest()
+    return shared_voters.voter_id_of(raw_cookie, VOTER_PURPOSE)
 
 
 def cookie_voter_id(request):
     """The stored id of the anonymous voter behind this request, or None if they never voted."""
-    raw = request.COOKIES.get(ratings_settings.RATINGS_COOKIE_NAME, "")
-    # Ids we hand out are 32 url-safe characters; anything else is ignored.
-    if not (16 <= len(raw) <= 64):
-        return None
-    return voter_id_of(raw)
+    return shared_voters.cookie_voter_id(request, ratings_settings.RATINGS_COOKIE_NAME, VOTER_PURPOSE)
 
 
-def new_voter_cookie():
-    """A fresh random cookie value (only set once someone votes)."""
-    return secrets.token_urlsafe(24)
+new_voter_cookie = shared_voters.new_voter_cookie
 
 
 def set_voter_cookie(response, request, raw):
-    response.set_cookie(
-        ratings_settings.RATINGS_COOKIE_NAME,
-        raw,
-        max_age=ratings_settings.RATINGS_COOKIE_MAX_AGE,
-        secure=request.is_secure(),
-        httponly=True,
-        samesite="Lax",
+    shared_voters.set_voter_cookie(
+        response, request, ratings_settings.RATINGS_COOKIE_NAME, raw, ratings_settings.RATINGS_COOKIE_MAX_AGE
     )
 
 

@@ -36,15 +36,40 @@ def build():
     return radar, measure
 
 
+def build_ideas(radar):
+    """An ideas page below the radar with one published idea (when the ideas app is installed)."""
+    from digiradar_wagtail.ideas.models import Idea, IdeasPage
+
+    page = IdeasPage(title="Ideen", slug="ideen", locale=radar.locale)
+    radar.add_child(instance=page)
+    page.save_revision().publish()
+    sector = radar.sectors.first()
+    Idea.objects.create(
+        radar_key=radar.translation_key,
+        sector=sector,
+        sector_slug=sector.slug,
+        title="Offenes WLAN",
+        description="In allen Bibliotheken.",
+        state="published",
+    )
+    return page
+
+
 if __name__ == "__main__":
+    from django.apps import apps
+
     radar, measure = build()
     radar_url = radar.get_url()
+    ideas = build_ideas(radar) if apps.is_installed("digiradar_wagtail.ideas") else None
     print(
         json.dumps(
             {
                 "radar": radar_url,
                 "measure": measure.get_url(),
                 "exports": [radar_url + name for name in ("export.json", "export.csv", "feed.atom")],
+                "ideas": [ideas.get_url(), radar_url + "ideas.json", radar_url + "ideas.csv"]
+                if ideas
+                else [],
             }
         )
     )

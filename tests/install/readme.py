@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 
 MARKED_BLOCK = re.compile(r"<!-- installer: (?P<name>[^>]+?) -->\s*\n```[a-z]*\n(?P<code>.*?)```", re.DOTALL)
-# "leave out the lines marked *ratings* or *comments* for what you do not want"
-PARTICIPATION_MARK = re.compile(r"#\s*(ratings|comments)\b")
+# "leave out the lines marked *ratings*, *comments* or *ideas* for what you do not want"
+PARTICIPATION_MARK = re.compile(r"#\s*(ratings|comments|ideas)\b")
 # "Give it `<html lang=...>` (with `{% load i18n %}...`) instead of a fixed `lang="en"`"
 LANG_ADVICE = re.compile(
     r"Give it `(?P<html>[^`]+)` \(with `(?P<load>[^`]+)`\)\s+instead of a fixed `(?P<fixed>[^`]+)`"
@@ -32,7 +32,7 @@ def snippets():
 
 
 def snippet(name, participation=True):
-    """The README's block ``name``; without participation, every line marked ratings/comments dropped."""
+    """The README's block ``name``; without participation, the lines marked ratings/comments/ideas dropped."""
     blocks = snippets()
     assert name in blocks, f"README.md lacks the block <!-- installer: {name} --> (has {sorted(blocks)})"
     code = blocks[name]

@@ -1,6 +1,6 @@
 """
-The install matrix: the radar alone, with comments, with ratings, and with both, each in the tests'
-own project (``tests.testapp``, not the demo). For each: ``check``, ``migrate``,
+The install matrix: the radar alone, with comments, with ratings, with ideas, and with all three,
+each in the tests' own project (``tests.testapp``, not the demo). For each: ``check``, ``migrate``,
 ``makemigrations --check``, then a radar, a measure page and the three exports served by gunicorn
 over real HTTP from a real database file.
 """
@@ -19,7 +19,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-COMBINATIONS = {"core": "", "comments": "comments", "ratings": "ratings", "all": "comments,ratings"}
+COMBINATIONS = {
+    "core": "",
+    "comments": "comments",
+    "ratings": "ratings",
+    "ideas": "ideas",
+    "all": "comments,ratings,ideas",
+}
 
 
 def free_port():
@@ -114,6 +120,13 @@ def test_install_combination(tmp_path, combination):
         for url in urls["exports"]:
             status, body = fetch(base + url)
             assert status == 200, (url, body[:2000])
+        # The ideas page, its idea and the radar's ideas.json, only with the ideas app.
+        assert bool(urls["ideas"]) == ("ideas" in COMBINATIONS[combination])
+        for url in urls["ideas"]:
+            status, body = fetch(base + url)
+            assert status == 200 and "Offenes WLAN" in body, (url, body[:2000])
+        if "ideas" not in COMBINATIONS[combination]:
+            assert fetch(base + urls["radar"] + "ideas.json")[0] == 404
         exported = json.loads(fetch(base + urls["exports"][0])[1])
         [item] = exported["measures"]
         assert ("ratings" in item) == ("ratings" in COMBINATIONS[combination])

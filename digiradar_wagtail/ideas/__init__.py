@@ -1,0 +1,1 @@
+"""Citizen ideas for a radar: proposed, moderated, supported, answered, turned into measures."""

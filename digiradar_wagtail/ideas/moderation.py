@@ -1,0 +1,171 @@
+"""
+Every change of an idea goes through here: moderation states, reports, supports, the city's
+answer and turning an idea into a draft measure. Each change a person makes is written to
+Wagtail's audit log with who did it and why.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, override
+from wagtail.log_actions import log
+
+from ..participation.moderation import reports_suffice
+from ..signals import subject_changed
+from .conf import ideas_settings
+from .models import HIDDEN, PENDING, PUBLISHED, REMOVED, Answer, Idea, IdeaReport, IdeaSupport
+
+APPROVE = "digiradar_ideas.approve"
+HIDE = "digiradar_ideas.hide"
+REMOVE = "digiradar_ideas.remove"
+TO_PENDING = "digiradar_ideas.to_pending"
+REPORT = "digiradar_ideas.report"
+ANSWER = "digiradar_ideas.answer"
+CONVERT = "digiradar_ideas.convert"
+
+LOG_ACTIONS = {
+    APPROVE: (gettext_lazy("Approve idea"), gettext_lazy("Idea approved")),
+    HIDE: (gettext_lazy("Hide idea"), gettext_lazy("Idea hidden")),
+    REMOVE: (gettext_lazy("Remove idea"), gettext_lazy("Idea removed")),
+    TO_PENDING: (gettext_lazy("Return idea to moderation"), gettext_lazy("Idea returned to moderation")),
+    REPORT: (gettext_lazy("Report idea"), gettext_lazy("Idea reported")),
+    ANSWER: (gettext_lazy("Answer idea"), gettext_lazy("City's answer given")),
+    CONVERT: (gettext_lazy("Turn idea into a measure"), gettext_lazy("Draft measure created from the idea")),
+}
+# Log actions after which the public pages show something else.
+VISIBLE_ACTIONS = {APPROVE, HIDE, REMOVE, TO_PENDING, ANSWER, CONVERT}
+_ACTION_FOR_STATE = {PUBLISHED: APPROVE, HIDDEN: HIDE, REMOVED: REMOVE, PENDING: TO_PENDING}
+
+
+def log_action(idea, action, user=None, **data):
+    log(idea, action, user=user, title=_("Idea #%(id)s") % {"id": idea.pk}, data=data)
+
+
+def set_state(idea, state, user=None, reason="", action=None):
+    """Move ``idea`` to ``state``, resolve its open reports once a moderator decided, and log it."""
+    previous = idea.state
+    with transaction.atomic():
+        Idea.objects.filter(pk=idea.pk).update(state=state, moderation_reason=reason)
+        if state in (PUBLISHED, HIDDEN, REMOVED):
+            IdeaReport.objects.filter(idea=idea, resolved=False).update(resolved=True)
+        idea.state, idea.moderation_reason = state, reason
+        log_action(idea, action or _ACTION_FOR_STATE[state], user=user, reason=reason, previous=previous)
+    return idea
+
+
+def approve(idea, user, reason=""):
+    return set_state(idea, PUBLISHED, user, reason)
+
+
+def hide(idea, user, reason):
+    return set_state(idea, HIDDEN, user, reason)
+
+
+def remove(idea, user, reason=""):
+    return set_state(idea, REMOVED, user, reason)
+
+
+def return_to_pending(idea, user, reason=""):
+    return set_state(idea, PENDING, user, reason)
+
+
+def report(idea, reporter_key, reason, note="", user=None):
+    """One report per person; False if this person already reported the idea."""
+    with transaction.atomic():
+        _report, created = IdeaReport.objects.get_or_create(
+            idea=idea, reporter_key=reporter_key, defaults={"reason": reason, "note": note, "reporter": user}
+        )
+        if not created:
+            return False
+        log_action(idea, REPORT, user=user, reason=reason, note=note)
+        open_reports = IdeaReport.objects.filter(idea=idea, resolved=False)
+        signed_in = open_reports.filter(reporter__isnull=False).count()
+        anonymous = open_reports.filter(reporter__isnull=True).count()
+        if idea.state == PUBLISHED and reports_suffice(
+            signed_in,
+            anonymous,
+            ideas_settings.IDEAS_REPORTS_TO_PENDING,
+            ideas_settings.IDEAS_ANONYMOUS_REPORTS_TO_PENDING,
+        ):
+            reason = _("%(count)d reports") % {"count": signed_in + anonymous}
+            set_state(idea, PENDING, None, reason, action=TO_PENDING)
+    return True
+
+
+def support(idea, user=None, voter_id=None):
+    """
+    Record one person's support: True if it is new, False if they had supported the idea before.
+    The unique constraints decide, so two requests at once still count once.
+    """
+    owner = {"user": user} if user is not None else {"voter_id": voter_id}
+    try:
+        with transaction.atomic():
+            IdeaSupport.objects.create(idea=idea, **owner)
+    except IntegrityError:
+        return False
+    return True
+
+
+def answer(idea, user, state, text, measure=None):
+    """
+    The city's answer to an idea: logged, and once it commits the idea's followers hear of it
+    (``signals.subject_changed``, kind ``"answer"``) if the idea is published.
+    """
+    with transaction.atomic():
+        idea.answer, idea.answer_text, idea.answered_at = state, text, timezone.now()
+        if measure is not None or state != Answer.TAKEN_UP:
+            idea.measure = measure
+        idea.save(update_fields=["answer", "answer_text", "answered_at", "measure"])
+        log_action(idea, ANSWER, user=user, answer=state, text=text, measure=idea.measure_id)
+        if idea.is_published:
+            transaction.on_commit(lambda: announce_answer(idea))
+    return idea
+
+
+def announce_answer(idea):
+    """Send ``subject_changed`` for the idea's answer, in the idea's language."""
+    with override(idea.language or None):
+        summary = f"{Answer(idea.answer).label}: {idea.answer_text}".strip().rstrip(":")
+    subject_changed.send(sender=Idea, subject=idea, kind="answer", summary=summary, url=idea.get_url() or "")
+
+
+def convert_to_measure(idea, user):
+    """
+    Create an unpublished measure from ``idea`` under the radar it was proposed on, in its sector
+    and the radar's first ring (the earliest phase, "Idea" on a default radar), titled and
+    described as the idea; answer the idea "taken up" with a link to it. Returns the measure.
+    """
+    from ..models import MeasurePage, RadarIndexPage
+
+    radar = RadarIndexPage.objects.filter(pk=idea.radar_id).first() or (
+        RadarIndexPage.objects.filter(translation_key=idea.radar_key).first()
+    )
+    if radar is None:
+        raise ValueError(_("The radar of this idea no longer exists."))
+    sector = radar.sectors.filter(slug=idea.sector_slug).first() or radar.sectors.first()
+    ring = radar.rings.order_by("sort_order").first()
+    with transaction.atomic():
+        measure = MeasurePage(
+            title=idea.title,
+            teaser=Truncator(" ".join(idea.description.split())).chars(300),
+            body=[("paragraph", _paragraphs(idea.description))],
+            sector=sector,
+            ring=ring,
+            locale=radar.locale,
+            live=False,
+        )
+        radar.add_child(instance=measure)
+        measure.save_revision(user=user, log_action=True)
+        with override(idea.language or None):
+            text = idea.answer_text or _("The city takes up this idea as a measure.")
+        answer(idea, user, Answer.TAKEN_UP, text, measure=measure)
+        log_action(idea, CONVERT, user=user, measure=measure.pk)
+    return measure
+
+
+def _paragraphs(text):
+    from django.utils.html import escape
+    from wagtail.rich_text import RichText
+
+    return RichText("".join(f"<p>{escape(part)}</p>" for part in text.split("\n") if part.strip()))

@@ -1,0 +1,182 @@
+"""
+The moderation admin the comments and ideas apps share, on Wagtail's own views: the permission
+policy of one "moderate" permission, the mixin that refuses before any lookup, the base of their
+bulk actions and of their ``ModelViewSet``. Each app names its model, permission and actions.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
+from django.urls import path
+from django.utils.functional import cached_property
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.bulk_action import BulkAction
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
+from wagtail.permissions import policy_registry
+
+MODERATE = "moderate"
+MODERATION_ACTIONS = frozenset({"view", "change", MODERATE})
+
+
+class ModerationPermissionPolicy(BaseDjangoAuthPermissionPolicy):
+    """
+    Every moderation action (``view`` the queue, ``change`` an item's state, ``moderate``) needs
+    the one permission ``codename`` of the model's app; adding and deleting are never offered:
+    citizens write what is moderated.
+    """
+
+    codename = None
+
+    def user_has_permission(self, user, action):
+        permission = f"{self.model._meta.app_label}.{self.codename}"
+        return action in MODERATION_ACTIONS and user.is_active and user.has_perm(permission)
+
+    def users_with_any_permission(self, actions):
+        if not MODERATION_ACTIONS.intersection(actions):
+            return get_user_model().objects.none()
+        return self._get_users_with_any_permission_codenames([self.codename])
+
+    def permission_rows(self):
+        """The ``Permission`` row (for the group editor and for finding moderators)."""
+        return Permission.objects.filter(
+            content_type__app_label=self.model._meta.app_label, codename=self.codename
+        )
+
+
+def may_moderate(model, user):
+    return policy_registry.get_by_type(model).user_has_permission(user, MODERATE)
+
+
+class ModeratorsOnlyMixin:
+    """Refuse before any lookup, so that nobody without the permission can probe ids."""
+
+    moderated_model = None
+
+    def setup(self, request, *args, **kwargs):
+        if not may_moderate(self.moderated_model, request.user):
+            raise PermissionDenied
+        super().setup(request, *args, **kwargs)
+
+
+class PendingMenuItem(MenuItem):
+    """A menu item shown to moderators only, with how many items wait: ``pending_label`` % count."""
+
+    moderated_model = None
+    pending_label = None
+
+    def pending(self):
+        return self.moderated_model.objects.filter(state="pending")
+
+    def is_shown(self, request):
+        return may_moderate(self.moderated_model, request.user)
+
+    def render_component(self, request):
+        count = self.pending().count()
+        component = super().render_component(request)
+        if count:
+            component.label = self.pending_label % {"count": count}
+        return component
+
+
+class ModerationBulkAction(BulkAction):
+    """
+    A moderation step for every selected item: ``moderate(item, user, **execution context)``,
+    confirmed on one page whose texts are the action's ``confirmation``. ``viewset`` is the app's
+    viewset, whose list decides what "select all" means; ``closed_states`` are the states an item
+    can no longer leave.
+    """
+
+    moderate = None
+    confirmation = {}
+    viewset = None
+    closed_states = ()
+    ordering = ("pk",)
+
+    @cached_property
+    def permission_policy(self):
+        return policy_registry.get_by_type(self.models[0])
+
+    def dispatch(self, request, *args, **kwargs):
+        # Refused before anything is looked up; the admin turns this into Wagtail's answer.
+        if not self.permission_policy.user_has_permission(request.user, MODERATE):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        # Ids that are no numbers are dropped rather than answered with a server error.
+        ids = [int(value) for value in object_ids if str(value).isdigit() and int(value) < 2**63]
+        items = model.objects.filter(pk__in=ids).exclude(state__in=cls.closed_states)
+        return list(cls.actionable(items).order_by(*cls.ordering))
+
+    @classmethod
+    def actionable(cls, queryset):
+        return queryset
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        # "Select all" means exactly what the list shows with its filters and search: ask it.
+        listing = self.viewset.index_view_class(**self.viewset.get_index_view_kwargs())
+        listing.setup(self.request)
+        return listing.get_queryset().values_list("pk", flat=True)
+
+    def check_perm(self, item):
+        return self.permission_policy.user_has_permission_for_instance(self.request.user, MODERATE, item)
+
+    def get_execution_context(self):
+        return {"user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **self.confirmation}
+
+    @classmethod
+    def execute_action(cls, items, user=None, **kwargs):
+        for item in items:
+            cls.moderate(item, user, **kwargs)
+        return len(items), 0
+
+
+class ModerationViewSet(ModelViewSet):
+    """
+    A moderation queue on Wagtail's ``ModelViewSet``: index, inspect and history, plus the POST
+    steps in ``ACTIONS`` (``{name: view}``, each at ``<name>/<pk>/``); no add, edit, copy, delete
+    or usage views; only the moderation permission in the group editor.
+    """
+
+    ACTIONS = {}
+    add_to_reference_index = False
+    pk_path_converter = "int"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    search_backend_name = None  # the database's icontains: citizens' texts are not in Wagtail's index
+
+    @property
+    def url_finder_class(self):
+        # Links to an item (the audit log report, ...) open its moderation page.
+        return type("ModerationURLFinder", (ModelAdminURLFinder,), {"edit_url_name": f"{self.name}:inspect"})
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            add_url_name=None, edit_url_name=None, delete_url_name=None, usage_url_name=None, **kwargs
+        )
+
+    def extra_urlpatterns(self):
+        return []
+
+    def get_urlpatterns(self):
+        urlpatterns = [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+            path("history/<int:pk>/", self.history_view, name="history"),
+            path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
+            *self.extra_urlpatterns(),
+        ]
+        for action, view in self.ACTIONS.items():
+            urlpatterns.append(path(f"{action.replace('_', '-')}/<int:pk>/", view, name=action))
+        return urlpatterns
+
+    def get_permissions_to_register(self):
+        # Only the moderation permission appears in Wagtail's group editor.
+        return policy_registry.get_by_type(self.model).permission_rows()
