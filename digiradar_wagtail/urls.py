@@ -8,7 +8,8 @@ Everything the plugin serves on the public site, in one include placed before Wa
 It holds the per-visitor parts of a page cached for everyone (``digiradar/personal/<id>/``), the
 radar's open-data files (``<radar URL>export.json``, ``export.csv``, ``feed.atom``)
 and the URLs of each installed sub-app under ``digiradar/``, each app's own URL module with its own
-namespace (``digiradar_ratings``, ``digiradar_comments``). An app that is not installed adds nothing.
+namespace (``digiradar_ratings``, ``digiradar_comments``, ``digiradar_follow``). An app that is
+not installed adds nothing.
 """
 
 from django.apps import apps
@@ -20,6 +21,7 @@ from .public.personal import personal_parts
 SUB_APPS = [
     ("digiradar_wagtail.ratings", "digiradar/ratings/"),
     ("digiradar_wagtail.comments", "digiradar/comments/"),
+    ("digiradar_wagtail.follow", "digiradar/follow/"),
 ]
 
 urlpatterns = [

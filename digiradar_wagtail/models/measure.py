@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .. import extensions
 from ..blocks import MeasureBodyBlock
 from ..conf import digiradar_settings
 from ..participation.fields import ParticipationField, default_participation, participation_blocks
@@ -344,6 +345,8 @@ class MeasurePage(SharedCachePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = digiradar_settings.BASE_TEMPLATE
         context["measure"] = measure_detail(self)
+        # A plain link (no token: the page is cached for everyone), only if a follow app is installed.
+        context["follow_url"] = extensions.follow_link(self, request)
         return context
 
 

@@ -27,10 +27,11 @@ ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,test
 
 INSTALLED_APPS = [
     "demo",
-    # digiradar: the radar, and the comment and rating sub-apps
+    # digiradar: the radar, and the comment, rating and follow sub-apps
     "digiradar_wagtail",
     "digiradar_wagtail.comments",
     "digiradar_wagtail.ratings",
+    "digiradar_wagtail.follow",
     # digiradar: translations
     "wagtail_localize",
     "wagtail_localize.locales",
