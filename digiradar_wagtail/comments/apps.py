@@ -33,6 +33,7 @@ class DigiradarCommentsConfig(AppConfig):
         from ..mail import register_sent_callback
         from . import checks, front_cache, notifications, signal_handlers  # noqa: F401  (checks register themselves)
         from .blocks import render_comments_block
+        from .digest import comments_section
         from .models import Comment
         from .permissions import CommentPermissionPolicy
 
@@ -42,3 +43,4 @@ class DigiradarCommentsConfig(AppConfig):
         signal_handlers.connect()
         front_cache.connect()
         extensions.register_block_renderer("comments", render_comments_block)
+        extensions.register_digest_section("comments", comments_section)
