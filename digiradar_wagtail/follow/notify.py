@@ -26,8 +26,7 @@ from .models import Change, Frequency, Notification, Subscription
 
 logger = logging.getLogger("digiradar_wagtail.follow")
 
-# A change is told once to each person, even if they follow the measure, its radar and its sector.
-FAN_OUT_BATCH = 1000
+FAN_OUT_BATCH = 1000  # notifications per INSERT
 
 
 def _translations(subject):
@@ -63,10 +62,16 @@ def on_subject_changed(sender, subject, kind, summary="", url="", **kwargs):
 
 
 def store_change(subject, kind, summary, url):
-    """Store the change and one notification per follower; queue the at-once mails. The change ids."""
+    """
+    Store the change and one notification per follower, and queue the at-once mails; the ids of
+    the changes stored (none for a subject nobody follows).
+    """
     immediate, change_ids = False, []
     with transaction.atomic():
         for change_subject, change_url, followed in _targets(subject, kind, url):
+            followers = list(followers_of(followed))
+            if not followers:
+                continue
             content_type, object_id = subjects.key(change_subject)
             change = Change.objects.create(
                 content_type=content_type,
@@ -77,30 +82,31 @@ def store_change(subject, kind, summary, url):
                 url=(change_url or "")[:500],
             )
             change_ids.append(change.pk)
-            immediate |= fan_out(change, followed)
+            notifications = [Notification(subscription_id=pk, change=change) for pk, _ in followers]
+            Notification.objects.bulk_create(notifications, batch_size=FAN_OUT_BATCH)
+            immediate |= any(frequency == Frequency.IMMEDIATE for _, frequency in followers)
     if immediate:
         transaction.on_commit(lambda: _enqueue(change_ids))
     return change_ids
 
 
-def fan_out(change, followed):
-    """One notification per person following any of ``followed``: one query, one bulk insert."""
+def followers_of(followed):
+    """
+    ``(subscription id, frequency)`` of each person following any of ``followed``, once per
+    person even if they follow the measure, its radar and its sector: one query.
+    """
     match = Q()
     for each in followed:
         if each is not None:
             content_type, object_id = subjects.key(each)
             match |= Q(content_type=content_type, object_id=object_id)
     rows = Subscription.objects.confirmed().filter(match).values_list("pk", "email", "user_id", "frequency")
-    seen, notifications, immediate = set(), [], False
+    seen = set()
     for pk, email, user_id, frequency in rows.order_by("pk"):
         person = email or f"user:{user_id}"
-        if person in seen:
-            continue
-        seen.add(person)
-        immediate |= frequency == Frequency.IMMEDIATE
-        notifications.append(Notification(subscription_id=pk, change=change))
-    Notification.objects.bulk_create(notifications, batch_size=FAN_OUT_BATCH)
-    return immediate
+        if person not in seen:
+            seen.add(person)
+            yield pk, frequency
 
 
 def _enqueue(change_ids):
