@@ -44,7 +44,8 @@ if __name__ == "__main__":
             {
                 "radar": radar_url,
                 "measure": measure.get_url(),
-                "exports": [radar_url + name for name in ("export.json", "export.csv", "feed.atom")],
+                "exports": [radar_url + name for name in ("export.json", "export.csv", "feed.atom")]
+                + [measure.get_url() + "feed.atom"],
             }
         )
     )

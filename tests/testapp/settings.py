@@ -1,6 +1,6 @@
 """
 Settings of the tests' own project. ``DIGIRADAR_TEST_APPS`` picks the sub-apps next to the radar:
-"" (the radar alone), "comments", "ratings" or "comments,ratings" (the default).
+"" (the radar alone), "comments", "ratings", "follow" or several, e.g. "comments,ratings" (the default).
 """
 
 import os

@@ -1,0 +1,106 @@
+"""
+Telling followers of a change: ``python -m benchmarks.follow_fanout``.
+
+A measure with FOLLOWERS confirmed followers (at once) moves to another ring: the editor's publish
+stores the change, gives every follower a notification and queues one task (queries and time of
+the publish, next to the same publish with one follower); then the demo's worker (``db_worker
+--batch`` on the mail backend, a process of its own, file mail backend) renders, queues and sends
+the mails. Prints one JSON line:
+``{"bench": "follow_fanout", "followers": 1000, "publish_queries": ..., "publish_queries_one_follower": ...,
+"publish_ms": ..., "mails_per_s": ..., "sent": 1000}``. SQLite throw-away file, or PostgreSQL
+when DATABASE_URL is set.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLLOWERS = int(os.environ.get("BENCH_FOLLOWERS", 1000))
+
+
+def publish_ring_change(measure, ring):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    measure.ring = ring
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as queries:
+        measure.save_revision().publish()  # the follow app's fan-out runs on commit, inside this
+    return len(queries), (time.perf_counter() - started) * 1000
+
+
+def main():
+    sys.path[:0] = [str(ROOT), str(ROOT / "example_site")]
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings")
+    if not os.environ.get("DATABASE_URL"):
+        os.environ["SQLITE_PATH"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
+    outbox = Path(tempfile.mkdtemp())
+    os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from digiradar_wagtail.follow.models import Subscription
+    from digiradar_wagtail.follow.subjects import key
+    from tests import builders
+
+    call_command("migrate", verbosity=0, interactive=False)
+    radar = builders.make_radar(builders.make_site())
+    rings = list(radar.rings.all())
+    quiet = builders.make_measure(radar, "Wenige folgen", ring=0)
+    busy = builders.make_measure(radar, "Viele folgen", ring=0)
+    for measure, count in ((quiet, 1), (busy, FOLLOWERS)):
+        content_type, object_id = key(measure)
+        Subscription.objects.bulk_create(
+            Subscription(
+                content_type=content_type,
+                object_id=object_id,
+                email=f"follower{n}@example.org",
+                language="de",
+                confirmed_at=timezone.now(),
+            )
+            for n in range(count)
+        )
+    one_queries, _ = publish_ring_change(quiet, rings[1])
+    queries, publish_ms = publish_ring_change(busy, rings[1])
+
+    env = {**os.environ, "EMAIL_FILE_PATH": str(outbox), "PYTHONPATH": str(ROOT)}
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "manage.py", "db_worker", "--backend", "mail", "--batch", "--no-startup-delay"]
+        + ["--no-reload", "-v", "0"],
+        cwd=ROOT / "example_site",
+        env=env,
+        check=True,
+    )
+    worked = time.perf_counter() - started
+    sent = sum(path.read_text().count("\nSubject: ") for path in outbox.iterdir())
+    print(
+        json.dumps(
+            {
+                "bench": "follow_fanout",
+                "database": "postgresql" if os.environ.get("DATABASE_URL") else "sqlite",
+                "followers": FOLLOWERS,
+                "publish_queries": queries,
+                "publish_queries_one_follower": one_queries,
+                "publish_ms": round(publish_ms, 1),
+                "worker_s": round(worked, 1),
+                "mails_per_s": round(sent / worked, 1),
+                "sent": sent,
+            }
+        ),
+        flush=True,
+    )
+    if sent != FOLLOWERS + 1:
+        sys.exit(f"the worker sent {sent} of {FOLLOWERS + 1} mails")
+
+
+if __name__ == "__main__":
+    main()
