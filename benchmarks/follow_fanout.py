@@ -13,13 +13,11 @@ when DATABASE_URL is set.
 
 import json
 import os
-import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.mail_worker import run_worker, setup
+
 FOLLOWERS = int(os.environ.get("BENCH_FOLLOWERS", 1000))
 
 
@@ -35,23 +33,13 @@ def publish_ring_change(measure, ring):
 
 
 def main():
-    sys.path[:0] = [str(ROOT), str(ROOT / "example_site")]
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings")
-    if not os.environ.get("DATABASE_URL"):
-        os.environ["SQLITE_PATH"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
-    outbox = Path(tempfile.mkdtemp())
-    os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    outbox = setup()
     from django.utils import timezone
 
     from digiradar_wagtail.follow.models import Subscription
     from digiradar_wagtail.follow.subjects import key
     from tests import builders
 
-    call_command("migrate", verbosity=0, interactive=False)
     radar = builders.make_radar(builders.make_site())
     rings = list(radar.rings.all())
     quiet = builders.make_measure(radar, "Wenige folgen", ring=0)
@@ -71,17 +59,7 @@ def main():
     one_queries, _ = publish_ring_change(quiet, rings[1])
     queries, publish_ms = publish_ring_change(busy, rings[1])
 
-    env = {**os.environ, "EMAIL_FILE_PATH": str(outbox), "PYTHONPATH": str(ROOT)}
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--backend", "mail", "--batch", "--no-startup-delay"]
-        + ["--no-reload", "-v", "0"],
-        cwd=ROOT / "example_site",
-        env=env,
-        check=True,
-    )
-    worked = time.perf_counter() - started
-    sent = sum(path.read_text().count("\nSubject: ") for path in outbox.iterdir())
+    worked, sent = run_worker(outbox)
     print(
         json.dumps(
             {

@@ -4,12 +4,10 @@ written unless the whole post is valid.
 """
 
 import datetime
-import zlib
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
-from django.core import signing
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -23,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from ..conf import digiradar_settings
+from ..participation import signed_links
 from ..participation.streamfield import find_block
 from . import moderation, notifications, spam
 from .blocks import CommentsBlock, can_post, discussion_context
@@ -55,13 +54,7 @@ def _back_to(url, status):
 
 
 def confirmation_key(pending):
-    return signing.dumps(
-        {"id": pending.pk, "nonce": pending.nonce}, salt=CONFIRM_SALT, serializer=signing.JSONSerializer
-    )
-
-
-class _Expired(Exception):
-    pass
+    return signed_links.make(pending.pk, pending.nonce, CONFIRM_SALT)
 
 
 def _read_confirmation_key(key):
@@ -69,23 +62,7 @@ def _read_confirmation_key(key):
     The ``(id, nonce)`` a confirmation key carries, or None for anything that is not a key we
     signed. Only JSON is ever decoded; links of the old pickled format fail the signature.
     """
-    try:
-        payload = signing.loads(
-            key,
-            salt=CONFIRM_SALT,
-            serializer=signing.JSONSerializer,
-            max_age=datetime.timedelta(days=CONFIRM_DAYS),
-        )
-    except signing.SignatureExpired:
-        raise _Expired from None
-    except (signing.BadSignature, ValueError, TypeError, zlib.error, RecursionError):
-        return None
-    if not isinstance(payload, dict) or set(payload) != {"id", "nonce"}:
-        return None
-    pk, nonce = payload["id"], payload["nonce"]
-    if type(pk) is not int or not isinstance(nonce, str) or not 0 < pk < 2**63:
-        return None
-    return pk, nonce
+    return signed_links.read(key, CONFIRM_SALT, max_age=datetime.timedelta(days=CONFIRM_DAYS))
 
 
 def _unsent_duplicate(discussion, comment_data):
@@ -257,7 +234,7 @@ def confirm_comment(request, key):
     )
     try:
         found_key = _read_confirmation_key(key)
-    except _Expired:
+    except signed_links.Expired:
         return message(request, 410, _("Link expired"), _("This confirmation link has expired."))
     if found_key is None:
         return message(request, 400, *invalid)

@@ -3,13 +3,15 @@ What can be followed, and how a subject is named in URLs and rows.
 
 A subject is any model instance: a measure or radar page, a radar's sector, or another app's
 object that declares ``digiradar_followable = True`` on its model (it may add
-``follow_visible()`` -> bool, ``follow_title()`` and ``get_full_url()`` or ``get_absolute_url()``).
+``follow_visible()`` -> bool, ``follow_title()`` (the city's words: it goes into mails) and
+``get_full_url()`` or ``get_absolute_url()``).
 URLs name it as ``<app_label>.<model>/<pk>``; rows as content type + object id.
 """
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils.text import capfirst
 from wagtail.models import Page
 
 from ..models import MeasurePage, RadarIndexPage, RadarSector
@@ -45,10 +47,9 @@ def find(name, object_id):
     if not is_followable_model(model):
         return None
     if issubclass(model, Page):
-        if not object_id.isdigit():
+        if not (object_id.isascii() and object_id.isdigit()) or not 0 < int(object_id) < 2**63:
             return None
-        page = model.objects.live().public().filter(pk=int(object_id)).first()
-        return page
+        return model.objects.live().public().filter(pk=int(object_id)).first()
     try:
         subject = model._default_manager.filter(pk=object_id).first()
     except (ValueError, TypeError, ArithmeticError):
@@ -69,10 +70,17 @@ def is_visible(subject):
 
 
 def title(subject):
+    """
+    How pages and mails name ``subject``: the city's words only. Another app's object is named by
+    its ``follow_title()``, else by its kind and number ("Idee #12"), never by a text a citizen
+    may have written.
+    """
     if isinstance(subject, RadarSector):
         return f"{subject.page.title}: {subject.name}"
+    if isinstance(subject, Page):
+        return subject.title
     named = getattr(subject, "follow_title", None)
-    return named() if named else str(subject)
+    return named() if named else f"{capfirst(subject._meta.verbose_name)} #{subject.pk}"
 
 
 def public_url(subject, request=None):

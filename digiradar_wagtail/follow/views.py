@@ -69,7 +69,7 @@ def follow(request, model, object_id):
     content_type, object_id = subjects.key(subject)
     language = subjects.language_of(subject, translation.get_language())
     context = _subject_context(request, subject)
-    if request.user.is_authenticated:
+    if request.user.is_authenticated and request.user.email:  # else: the form, like anyone
         existing = Subscription.objects.of(content_type, object_id).filter(user=request.user).first()
         form = UserFollowForm(request.POST or None)
         if request.method == "POST" and existing is None and form.is_valid():

@@ -43,7 +43,8 @@ def test_follow_confirm_and_be_told_of_a_ring_change(client, measure, django_cap
     [told] = mail.outbox
     assert told.to == ["anna@example.org"]
     assert "Bürger-ID" in told.subject
-    assert "„Ring 2“" not in told.body and "“Ring 2”" in told.body and "“Ring 3”" in told.body
+    assert "Von der Phase „Ring 2“ nach „Ring 3“ gewechselt." in told.body  # in German, the follower's
+    assert told.subject == "Bürger-ID: in eine andere Phase gewechselt"
     [unsubscribe] = [url for url in links_in(told) if "/unsubscribe/" in url]
     assert told.extra_headers["List-Unsubscribe"] == f"<{unsubscribe}>"
     assert told.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

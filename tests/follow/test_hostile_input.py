@@ -24,6 +24,8 @@ def test_hostile_paths_and_tokens(client, measure, radar):
         f"{BASE}/digiradar_wagtail.measurepage/{radar.pk}/",  # a radar named as a measure
         f"{BASE}/digiradar_wagtail.measurepage/-1/",
         f"{BASE}/digiradar_wagtail.measurepage/1e9/",
+        f"{BASE}/digiradar_wagtail.measurepage/99999999999999999999999/",
+        f"{BASE}/digiradar_wagtail.measurepage/１２/",
         f"{BASE}/digiradar_wagtail.radarsector/abc/",
         f"{BASE}/digiradar_wagtail.radarsector/99999999999999999999999/",
         f"{BASE}/nope/{pk}/",

@@ -33,7 +33,7 @@ def test_the_worker_sends_the_change_with_an_unsubscribe_link(client, measure):
     assert mail.outbox == [] and Notification.objects.count() == 1
     run_worker()
     [told] = mail.outbox
-    assert told.to == ["anna@example.org"] and "“Ring 3”" in told.body
+    assert told.to == ["anna@example.org"] and "„Ring 3“" in told.body
     assert "/unsubscribe/" in told.body and told.extra_headers["List-Unsubscribe"].startswith("<http")
     assert told.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert Notification.objects.count() == 0
