@@ -123,6 +123,7 @@ class Change(models.Model):
     class Meta:
         verbose_name = _("change told to followers")
         verbose_name_plural = _("changes told to followers")
+        default_permissions = ()  # no admin edits these rows
 
     def __str__(self):
         return f"{self.kind}: {self.title}"
@@ -137,6 +138,7 @@ class Notification(models.Model):
     queued_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        default_permissions = ()
         constraints = [
             models.UniqueConstraint(fields=["subscription", "change"], name="digiradar_follow_once")
         ]

@@ -1,7 +1,7 @@
 """Demo followers: a few in German and English, and one department with the weekly digest on.
 
 ``load(measures)`` is called by ``load_demo`` with the German measure pages; running it again adds
-nothing. The followers are told of each first measure's current progress at once, so the demo's
+nothing. The followers of a measure with progress are told of it at once, so the demo's
 mail worker prints their mails (with the unsubscribe link) on the console.
 """
 
@@ -31,7 +31,8 @@ def _in(page, language):
 
 
 def load(measures):
-    measures = list(measures)
+    # Measures with progress first: their followers are told of it.
+    measures = sorted(measures, key=lambda measure: not measure.progress_percent)
     if not measures or Subscription.objects.exists():
         return
     radar = measures[0].get_parent().specific

@@ -67,7 +67,17 @@ def test_the_report_needs_its_permission(client, measure):
 
 def test_the_permission_is_offered_in_the_group_editor(admin_client):
     html = admin_client.get("/admin/groups/new/").content.decode()
-    assert "view_follower_counts" in html or "Can see follower counts" in html or "Kann Folgende" in html
+    offered = Permission.objects.get(
+        content_type__app_label="digiradar_follow", codename="view_follower_counts"
+    )
+    assert f'value="{offered.pk}"' in html
+    assert "Kann die Zahl der Folgenden sehen" in html  # by its German name: the admin speaks German here
+    # Nobody may add, change or browse follower rows: the model has no other permission.
+    assert set(
+        Permission.objects.filter(content_type__app_label="digiradar_follow").values_list(
+            "codename", flat=True
+        )
+    ) == {"view_follower_counts"}
 
 
 def test_the_report_queries_do_not_grow_with_subjects(client, radar, django_assert_max_num_queries):
