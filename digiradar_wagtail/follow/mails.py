@@ -69,15 +69,19 @@ def _queue(template, context, subscription, about, unsubscribe=None, on_sent=Non
     return queue_mail(subject, body, [subscription.address], about=about, headers=headers, on_sent=on_sent)
 
 
-def send_confirmation(subscription, title, confirm_url):
-    """The double opt-in mail: the link that confirms the follow. False if known to have failed."""
+def send_confirmation(subscription, title, confirm_url, unsubscribe):
+    """
+    The double opt-in mail: the link that confirms the follow, and (like every mail) the one that
+    deletes the address at once. False if known to have failed.
+    """
     with translation.override(subscription.language or settings.LANGUAGE_CODE):
         context = {
             "title": title,
             "confirm_url": confirm_url,
+            "unsubscribe_url": unsubscribe,
             "days": follow_settings.FOLLOW_CONFIRM_DAYS,
         }
-        return _queue("confirm", context, subscription, f"follow #{subscription.pk} (confirm)")
+        return _queue("confirm", context, subscription, f"follow #{subscription.pk} (confirm)", unsubscribe)
 
 
 def _item(change):

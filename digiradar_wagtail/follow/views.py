@@ -117,7 +117,10 @@ def follow(request, model, object_id):
         Subscription.objects.filter(pk=subscription.pk).update(frequency=frequency)
         confirm_path = reverse("digiradar_follow:confirm", args=[links.make(subscription, links.CONFIRM)])
         mails.send_confirmation(
-            subscription, subjects.title(subject), request.build_absolute_uri(confirm_path)
+            subscription,
+            subjects.title(subject),
+            request.build_absolute_uri(confirm_path),
+            request.build_absolute_uri(_unsubscribe(subscription)["unsubscribe_url"]),
         )
     # The same answer whether or not the address already follows: nobody learns who follows.
     return _render(request, "check_mail", title=_("Please check your mail"), **context)

@@ -30,6 +30,10 @@ def test_follow_confirm_and_be_told_of_a_ring_change(client, measure, django_cap
     confirmation = follow_by_mail(client, measure)
     assert confirmation.to == ["anna@example.org"]
     assert "Bürger-ID" in confirmation.subject
+    # Even the confirmation request deletes the address in one click.
+    assert confirmation.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    [unsubscribe] = [url for url in links_in(confirmation) if "/unsubscribe/" in url]
+    assert confirmation.extra_headers["List-Unsubscribe"] == f"<{unsubscribe}>"
     follower = Subscription.objects.get()
     assert (
         follower.confirmed_at is not None
