@@ -34,28 +34,15 @@ def publish_ring_change(measure, ring):
 
 def main():
     outbox = setup()
-    from django.utils import timezone
-
-    from digiradar_wagtail.follow.models import Subscription
-    from digiradar_wagtail.follow.subjects import key
     from tests import builders
+    from tests.follow.conftest import add_followers
 
     radar = builders.make_radar(builders.make_site())
     rings = list(radar.rings.all())
     quiet = builders.make_measure(radar, "Wenige folgen", ring=0)
     busy = builders.make_measure(radar, "Viele folgen", ring=0)
-    for measure, count in ((quiet, 1), (busy, FOLLOWERS)):
-        content_type, object_id = key(measure)
-        Subscription.objects.bulk_create(
-            Subscription(
-                content_type=content_type,
-                object_id=object_id,
-                email=f"follower{n}@example.org",
-                language="de",
-                confirmed_at=timezone.now(),
-            )
-            for n in range(count)
-        )
+    add_followers(quiet, 1)
+    add_followers(busy, FOLLOWERS)
     one_queries, _ = publish_ring_change(quiet, rings[1])
     queries, publish_ms = publish_ring_change(busy, rings[1])
 

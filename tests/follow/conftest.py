@@ -6,7 +6,10 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.utils import timezone
 
+from digiradar_wagtail.follow.models import Frequency, Subscription
+from digiradar_wagtail.follow.subjects import key
 from tests import builders
 
 LINK = re.compile(r"https?://\S+")
@@ -58,3 +61,19 @@ def move(measure, ring=2, **fields):
 @pytest.fixture
 def measure_en(measure, english):
     return builders.translate(measure, english)
+
+
+def add_followers(subject, count, frequency=Frequency.IMMEDIATE, start=0):
+    """``count`` confirmed followers of ``subject`` by address, in one insert (tests, benchmarks)."""
+    content_type, object_id = key(subject)
+    Subscription.objects.bulk_create(
+        Subscription(
+            content_type=content_type,
+            object_id=object_id,
+            email=f"person{n}@example.org",
+            language="de",
+            frequency=frequency,
+            confirmed_at=timezone.now(),
+        )
+        for n in range(start, start + count)
+    )

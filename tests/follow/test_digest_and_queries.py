@@ -15,26 +15,10 @@ from django.utils import timezone
 
 from digiradar_wagtail.follow.models import Change, Frequency, Notification, Subscription
 from digiradar_wagtail.follow.notify import send_weekly_digests
-from digiradar_wagtail.follow.subjects import key
 from tests import builders
-from tests.follow.conftest import follow_by_mail, move
+from tests.follow.conftest import add_followers, follow_by_mail, move
 
 pytestmark = pytest.mark.django_db
-
-
-def add_followers(subject, count, frequency=Frequency.IMMEDIATE, start=0):
-    content_type, object_id = key(subject)
-    Subscription.objects.bulk_create(
-        Subscription(
-            content_type=content_type,
-            object_id=object_id,
-            email=f"person{n}@example.org",
-            language="de",
-            frequency=frequency,
-            confirmed_at=timezone.now(),
-        )
-        for n in range(start, start + count)
-    )
 
 
 def test_the_weekly_digest_collects_and_sends_once(client, measure, django_capture_on_commit_callbacks):
