@@ -63,33 +63,46 @@ def _rate_limited(request):
 @require_http_methods(["GET", "POST"])
 @never_cache
 def follow(request, model, object_id):
+    """
+    The follow page of a subject: logged in (with an address on the account), one click; else an
+    address and how often, confirmed by a mailed link.
+    """
     subject = subjects.find(model, object_id)
     if subject is None:
         return message(request, 404, _("Not found"), _("There is nothing to follow here."))
     content_type, object_id = subjects.key(subject)
     language = subjects.language_of(subject, translation.get_language())
+    rows = {"content_type": content_type, "object_id": object_id, "language": language}
     context = _subject_context(request, subject)
-    if request.user.is_authenticated and request.user.email:  # else: the form, like anyone
-        existing = Subscription.objects.of(content_type, object_id).filter(user=request.user).first()
-        form = UserFollowForm(request.POST or None)
-        if request.method == "POST" and existing is None and form.is_valid():
-            try:
-                with transaction.atomic():
-                    existing = Subscription.objects.create(
-                        content_type=content_type,
-                        object_id=object_id,
-                        user=request.user,
-                        language=language,
-                        frequency=form.cleaned_data["frequency"],
-                        confirmed_at=timezone.now(),
-                    )
-            except IntegrityError:  # the same click twice at once
-                existing = Subscription.objects.of(content_type, object_id).get(user=request.user)
-            return _following(request, context, existing)
-        if existing is not None:
-            return _following(request, context, existing)
-        return _form_page(request, context, form, 400 if request.method == "POST" else 200, logged_in=True)
+    if request.user.is_authenticated and request.user.email:
+        return _follow_as_user(request, context, rows)
+    return _follow_by_mail(request, context, rows, subject)
 
+
+def _create(rows, **fields):
+    """The subscription of ``rows`` + ``fields``: created, or the one a parallel request created."""
+    unique = {name: value for name, value in fields.items() if name in ("user", "email")}
+    try:
+        with transaction.atomic():
+            return Subscription.objects.create(**rows, **fields)
+    except IntegrityError:  # the same click twice at once
+        return Subscription.objects.of(rows["content_type"], rows["object_id"]).get(**unique)
+
+
+def _follow_as_user(request, context, rows):
+    existing = (
+        Subscription.objects.of(rows["content_type"], rows["object_id"]).filter(user=request.user).first()
+    )
+    form = UserFollowForm(request.POST or None)
+    if request.method == "POST" and existing is None and form.is_valid():
+        frequency = form.cleaned_data["frequency"]
+        existing = _create(rows, user=request.user, frequency=frequency, confirmed_at=timezone.now())
+    if existing is not None:
+        return _following(request, context, existing)
+    return _form_page(request, context, form, 400 if request.method == "POST" else 200, logged_in=True)
+
+
+def _follow_by_mail(request, context, rows, subject):
     form = FollowForm(request.POST or None)
     if request.method == "GET" or not form.is_valid():
         return _form_page(request, context, form, 400 if request.method == "POST" else 200)
@@ -97,22 +110,14 @@ def follow(request, model, object_id):
         text = _("You have asked to follow many times in a short time. Please wait a few minutes.")
         return message(request, 429, _("Please wait"), text, subject)
     email, frequency = form.cleaned_data["email"], form.cleaned_data["frequency"]
-    subscription = Subscription.objects.of(content_type, object_id).filter(email=email).first()
+    subscription = (
+        Subscription.objects.of(rows["content_type"], rows["object_id"]).filter(email=email).first()
+    )
     if subscription is not None and subscription.is_expired:
         subscription.delete()
         subscription = None
     if subscription is None:
-        try:
-            with transaction.atomic():
-                subscription = Subscription.objects.create(
-                    content_type=content_type,
-                    object_id=object_id,
-                    email=email,
-                    language=language,
-                    frequency=frequency,
-                )
-        except IntegrityError:
-            subscription = Subscription.objects.of(content_type, object_id).get(email=email)
+        subscription = _create(rows, email=email, frequency=frequency)
     if subscription.confirmed_at is None:
         Subscription.objects.filter(pk=subscription.pk).update(frequency=frequency)
         confirm_path = reverse("digiradar_follow:confirm", args=[links.make(subscription, links.CONFIRM)])
