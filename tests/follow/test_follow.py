@@ -4,12 +4,17 @@ sends (with the change, an unsubscribe link and RFC 8058's headers), one-click u
 following while logged in with CSRF enforced.
 """
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.test import Client
+from django.test import Client, override_settings
+from django.utils import timezone
 
 from digiradar_wagtail.follow.models import Change, Notification, Subscription
+from digiradar_wagtail.follow.notify import send_weekly_digests
+from tests.comments.failing_mail import FAILING
 from tests.follow.conftest import follow_by_mail, follow_path, link_path, links_in, move
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +145,17 @@ def test_followers_of_the_english_page_are_told_in_english(
     [told] = mail.outbox
     assert "delivery status changed" in told.subject
     assert "Delayed" in told.body and "Supplier insolvent." in told.body and "Hello" in told.body
+
+
+def test_a_dead_mail_server_never_fails_the_editors_publish(
+    client, measure, django_capture_on_commit_callbacks
+):
+    follow_by_mail(client, measure)
+    mail.outbox.clear()
+    with override_settings(EMAIL_BACKEND=FAILING), django_capture_on_commit_callbacks(execute=True):
+        move(measure, ring=2)  # the mail is refused inside the (immediate) task: logged, kept
+    [kept] = Notification.objects.all()
+    assert kept.queued_at is None  # the digest command sends it again
+    assert send_weekly_digests(now=timezone.now() + datetime.timedelta(days=2)) == 1
+    [told] = mail.outbox
+    assert "„Ring 3“" in told.body
