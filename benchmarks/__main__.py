@@ -14,6 +14,7 @@ BENCHMARKS = [
     "benchmarks.faults",
     "benchmarks.search_latency",
     "benchmarks.mail_worker",
+    "benchmarks.follow_fanout",
 ]
 
 

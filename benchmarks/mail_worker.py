@@ -21,31 +21,24 @@ ROOT = Path(__file__).resolve().parent.parent
 MAILS = int(os.environ.get("BENCH_MAILS", 500))
 
 
-def main():
+def setup():
+    """Django on the demo's settings, a migrated database and the file mail backend; the outbox."""
     sys.path[:0] = [str(ROOT), str(ROOT / "example_site")]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings")
     if not os.environ.get("DATABASE_URL"):
         os.environ["SQLITE_PATH"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
-    outbox = Path(tempfile.mkdtemp())
     os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
     import django
 
     django.setup()
     from django.core.management import call_command
 
-    from digiradar_wagtail.mail import queue_mail
-
     call_command("migrate", verbosity=0, interactive=False)
-    started = time.perf_counter()
-    for index in range(MAILS):
-        queue_mail(
-            f"Maßnahme {index} hat sich geändert",
-            "Der Fortschritt ist jetzt 40 %.\n" * 10,
-            [f"person{index}@example.org"],
-            about=f"benchmark mail #{index}",
-        )
-    queued = time.perf_counter() - started
+    return Path(tempfile.mkdtemp())
 
+
+def run_worker(outbox):
+    """Run the mail worker until its queue is empty; ``(seconds, mails written to outbox)``."""
     env = {**os.environ, "EMAIL_FILE_PATH": str(outbox), "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
     subprocess.run(
@@ -56,7 +49,23 @@ def main():
         check=True,
     )
     worked = time.perf_counter() - started
-    sent = sum(path.read_text().count("\nSubject: ") for path in outbox.iterdir())
+    return worked, sum(path.read_text().count("\nSubject: ") for path in outbox.iterdir())
+
+
+def main():
+    outbox = setup()
+    from digiradar_wagtail.mail import queue_mail
+
+    started = time.perf_counter()
+    for index in range(MAILS):
+        queue_mail(
+            f"Maßnahme {index} hat sich geändert",
+            "Der Fortschritt ist jetzt 40 %.\n" * 10,
+            [f"person{index}@example.org"],
+            about=f"benchmark mail #{index}",
+        )
+    queued = time.perf_counter() - started
+    worked, sent = run_worker(outbox)
     print(
         json.dumps(
             {

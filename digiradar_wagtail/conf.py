@@ -61,6 +61,9 @@ DEFAULTS = {
     # ``send_stale_reminders`` mails a contact mailbox about its stale measures at most once in
     # this many days.
     "STALE_REMINDER_DAYS": 30,
+    # The weekly editors' digest (digiradar_wagtail/digests.py): a department with "weekly digest"
+    # on hears at most once in this many days (``send_department_digests`` may run daily).
+    "DEPARTMENT_DIGEST_DAYS": 7,
     # Mail (digiradar_wagtail/mail.py) ---------------------------------------------------------
     # Every mail of the plugin is sent by a task (Django's task framework, ``TASKS``). A mail the
     # mail server refuses is tried again by the worker up to this many times in all, waiting

@@ -80,8 +80,13 @@ def register_digest_section(name, section):
 
 
 def digest_sections():
-    """The registered digest sections, in a stable order."""
+    """The registered digest sections, in a stable order (by name)."""
     return [_digest_sections[name] for name in sorted(_digest_sections)]
+
+
+def digest_section(name):
+    """The digest section registered as ``name``, or None."""
+    return _digest_sections.get(name)
 
 
 _measure_notes = {}

@@ -1,15 +1,15 @@
 """
 Every signal handler of the radar app, connected in ``AppConfig.ready()``: each measure's history
-on publish, a moved measure adopting its new radar's parts, redrawing cached radars and purging
-the front cache.
+on publish, telling its followers (``changes.py``), a moved measure adopting its new radar's
+parts, redrawing cached radars and purging the front cache.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import front_cache
+from . import changes, front_cache
 from .localization import is_translation
 from .models import MeasurePage, RadarIndexPage, RadarRing, RadarSector
 from .models.history import record_publication
@@ -21,6 +21,19 @@ from .public.fragment_cache import invalidate_radar
 def record_measure_history(sender, instance, **kwargs):
     if not is_translation(instance):
         record_publication(instance)
+
+
+# Followers (a follow app hears signals.subject_changed) ---------------------------------------
+@receiver(pre_save, sender=MeasurePage, dispatch_uid="digiradar_state_before_publish")
+def remember_state(sender, instance, update_fields=None, **kwargs):
+    # Publishing saves the whole page; a draft's save names its few fields and changes nothing live.
+    if update_fields is None:
+        instance._digiradar_before = changes.state_before(instance)
+
+
+@receiver(page_published, sender=MeasurePage, dispatch_uid="digiradar_tell_followers")
+def tell_followers(sender, instance, **kwargs):
+    changes.tell_followers(instance, getattr(instance, "_digiradar_before", None))
 
 
 # A measure moved to another radar takes on that radar's sector and ring of the same slug -----

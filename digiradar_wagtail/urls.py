@@ -9,8 +9,8 @@ It holds the per-visitor parts of a page cached for everyone (``digiradar/person
 radar's open-data files (``<radar URL>export.json``, ``export.csv``, ``feed.atom``, and those the apps
 register, such as ``ideas.json``)
 and the URLs of each installed sub-app under ``digiradar/``, each app's own URL module with its own
-namespace (``digiradar_ratings``, ``digiradar_comments``, ``digiradar_ideas``). An app that is not
-installed adds nothing.
+namespace (``digiradar_ratings``, ``digiradar_comments``, ``digiradar_ideas``,
+``digiradar_follow``). An app that is not installed adds nothing.
 """
 
 import re
@@ -25,6 +25,7 @@ SUB_APPS = [
     ("digiradar_wagtail.ratings", "digiradar/ratings/"),
     ("digiradar_wagtail.comments", "digiradar/comments/"),
     ("digiradar_wagtail.ideas", "digiradar/ideas/"),
+    ("digiradar_wagtail.follow", "digiradar/follow/"),
 ]
 
 # The radar's own open-data files and those the apps registered (extensions.register_radar_file).

@@ -9,7 +9,7 @@ from django.http import Http404
 from wagtail.models import Site
 
 from . import extensions
-from .models import RadarIndexPage
+from .models import MeasurePage, RadarIndexPage
 from .opendata import views as opendata_views
 from .public.shared_cache import serve_for_cache
 
@@ -30,7 +30,8 @@ def radar_file_names():
 
 def radar_export(request, page_path, export):
     """
-    Serve ``<radar URL>export.json`` (or ``export.csv``, ``feed.atom``).
+    Serve ``<radar URL>export.json`` (or ``export.csv``, ``feed.atom``), and a measure's own
+    ``<measure URL>feed.atom``.
 
     Wagtail's page URLs allow no dots, so these files get a URL pattern of their own that finds
     the radar page by its path, as Wagtail's ``serve`` view does, and only serves public radars.
@@ -41,7 +42,11 @@ def radar_export(request, page_path, export):
     components = [component for component in page_path.split("/") if component]
     page, _args, _kwargs = site.root_page.localized.specific.route(request, components)
     radar = page.specific
-    if not isinstance(radar, RadarIndexPage) or not radar.live or radar.get_view_restrictions().exists():
+    if not radar.live or radar.get_view_restrictions().exists():
+        raise Http404
+    if isinstance(radar, MeasurePage) and export == "feed.atom":  # a measure's own feed
+        return serve_for_cache(request, lambda: opendata_views.measure_feed_atom(request, radar))
+    if not isinstance(radar, RadarIndexPage):
         raise Http404
     handler = _radar_files()[export]
     return serve_for_cache(request, lambda: handler(request, radar))

@@ -174,3 +174,16 @@ class DemoCityTests(TestCase):
         english = german.get_translation(self.english)
         for page in (german, english):
             self.assertContains(self.client.get(page.url), str(target.vote_count))
+
+    def test_the_demo_has_followers_in_both_languages_and_a_department_with_the_digest(self):
+        from django.apps import apps as installed
+
+        if not installed.is_installed("digiradar_wagtail.follow"):
+            return
+        from digiradar_wagtail.follow.models import Notification, Subscription
+        from digiradar_wagtail.models import Department
+
+        languages = set(Subscription.objects.confirmed().values_list("language", flat=True))
+        self.assertEqual(languages, {"de", "en"})
+        self.assertTrue(Notification.objects.exists())  # told of a change: the worker mails them
+        self.assertTrue(Department.objects.filter(weekly_digest=True).exclude(contact_email="").exists())

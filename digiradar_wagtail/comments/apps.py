@@ -32,8 +32,10 @@ class DigiradarCommentsConfig(participation_apps.ParticipationAppConfig):
         super().import_models()
 
     def connect(self):
+        from .. import extensions
         from ..mail import register_sent_callback
         from . import checks, front_cache, notifications, signal_handlers  # noqa: F401  (checks register themselves)
+        from .digest import comments_section
 
         for name, callback in (
             (notifications.CONFIRMATION_SENT, notifications.mark_confirmation_sent),
@@ -44,3 +46,4 @@ class DigiradarCommentsConfig(participation_apps.ParticipationAppConfig):
             register_sent_callback(name, callback)
         signal_handlers.connect()
         front_cache.connect()
+        extensions.register_digest_section("comments", comments_section)

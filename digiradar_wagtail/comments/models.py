@@ -16,8 +16,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
 
 from ..models.links import optional_link
-from ..participation.confirmation import new_nonce
 from ..participation.moderation import ModerationState, ReportReason
+from ..participation.signed_links import new_nonce
 
 State = ModerationState  # shared with the ideas app (participation/moderation.py)
 PENDING, PUBLISHED, HIDDEN, REMOVED = State  # the names the rest of the sub-app imports

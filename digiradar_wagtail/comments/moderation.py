@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from ..participation.moderation import reports_suffice as shared_reports_suffice
+from ..signals import subject_changed
 from . import notifications
 from .conf import comments_settings
-from .models import HIDDEN, PENDING, PUBLISHED, REMOVED, Comment, CommentReport, visibility_for
+from .models import HIDDEN, PENDING, PUBLISHED, REMOVED, Comment, CommentReport, Discussion, visibility_for
 
 APPROVE = "digiradar_comments.approve"
 HIDE = "digiradar_comments.hide"
@@ -158,7 +159,20 @@ def reply_as_city(parent, user, text, site_id):
         )
         reply.save()
         log_action(reply, OFFICIAL_REPLY, user=user, reply_to=parent.pk)
+        tell_followers_of_reply(reply)
     return reply
+
+
+def tell_followers_of_reply(reply):
+    """``subject_changed`` (kind "reply", the city's own text) for the page, once committed."""
+    discussion = Discussion.of_comment(reply)
+    page = discussion.page.specific if discussion and discussion.page_id and discussion.page.live else None
+    if page is not None:
+        transaction.on_commit(
+            lambda: subject_changed.send(
+                sender=Comment, subject=page, kind="reply", summary=reply.comment, url=page.get_full_url()
+            )
+        )
 
 
 def city_name():

@@ -3,6 +3,8 @@ Public views of the comments. Every refusal is a clear 4xx page or a form error;
 written unless the whole post is valid.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
@@ -19,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from ..conf import digiradar_settings
-from ..participation import confirmation
+from ..participation import signed_links
 from ..participation.streamfield import find_block
 from . import moderation, notifications, spam
 from .blocks import CommentsBlock, can_post, discussion_context
@@ -52,15 +54,15 @@ def _back_to(url, status):
 
 
 def confirmation_key(pending):
-    return confirmation.make_key(pending.pk, pending.nonce, CONFIRM_SALT)
-
-
-_Expired = confirmation.Expired
+    return signed_links.make(pending.pk, pending.nonce, CONFIRM_SALT)
 
 
 def _read_confirmation_key(key):
-    """The ``(id, nonce)`` a confirmation key carries, or None (links of the old pickled format fail)."""
-    return confirmation.read_key(key, CONFIRM_SALT, CONFIRM_DAYS)
+    """
+    The ``(id, nonce)`` a confirmation key carries, or None for anything that is not a key we
+    signed. Only JSON is ever decoded; links of the old pickled format fail the signature.
+    """
+    return signed_links.read(key, CONFIRM_SALT, max_age=datetime.timedelta(days=CONFIRM_DAYS))
 
 
 def _unsent_duplicate(discussion, comment_data):
@@ -232,7 +234,7 @@ def confirm_comment(request, key):
     )
     try:
         found_key = _read_confirmation_key(key)
-    except _Expired:
+    except signed_links.Expired:
         return message(request, 410, _("Link expired"), _("This confirmation link has expired."))
     if found_key is None:
         return message(request, 400, *invalid)

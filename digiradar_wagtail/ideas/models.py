@@ -21,8 +21,8 @@ from wagtail.models import Page
 
 from ..conf import digiradar_settings
 from ..models.links import optional_link
-from ..participation.confirmation import new_nonce
 from ..participation.moderation import ModerationState, ReportReason
+from ..participation.signed_links import new_nonce
 from ..public.shared_cache import SharedCachePageMixin
 
 State = ModerationState

@@ -19,8 +19,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..conf import digiradar_settings
-from ..participation import confirmation, voters
 from ..participation import moderation as shared
+from ..participation import signed_links, voters
 from ..participation.ratelimit import client_hash, count_event
 from . import moderation, notifications, opendata
 from .conf import ideas_settings
@@ -60,7 +60,7 @@ def _published_idea(pk):
 
 
 def confirmation_url(request, idea):
-    key = confirmation.make_key(idea.pk, idea.nonce, CONFIRM_SALT)
+    key = signed_links.make(idea.pk, idea.nonce, CONFIRM_SALT)
     return request.build_absolute_uri(reverse("digiradar_ideas:confirm", args=[key]))
 
 
@@ -146,8 +146,8 @@ def confirm(request, key):
     invalid = (_("Link not valid"), _("This confirmation link is not valid."))
     used = (_("Link no longer valid"), _("This confirmation link has already been used or has expired."))
     try:
-        found = confirmation.read_key(key, CONFIRM_SALT, CONFIRM_DAYS)
-    except confirmation.Expired:
+        found = signed_links.read(key, CONFIRM_SALT, max_age=datetime.timedelta(days=CONFIRM_DAYS))
+    except signed_links.Expired:
         return message(request, 410, *used)
     if found is None:
         return message(request, 400, *invalid)
@@ -159,7 +159,7 @@ def confirm(request, key):
         return message(request, 400, *invalid)
     # Whoever changes the row confirms it: a link opened twice at once confirms once.
     confirmed = Idea.objects.filter(pk=pk, nonce=nonce, awaiting_confirmation=True).update(
-        awaiting_confirmation=False, nonce=confirmation.new_nonce()
+        awaiting_confirmation=False, nonce=signed_links.new_nonce()
     )
     if not confirmed:
         return message(request, 410, *used)

@@ -14,6 +14,7 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .. import extensions
 from ..conf import digiradar_settings
 from ..public.shared_cache import SharedCachePageMixin
 from ..validators import validate_colour
@@ -214,4 +215,5 @@ class RadarIndexPage(SharedCachePageMixin, Page):
         context["base_template"] = digiradar_settings.BASE_TEMPLATE
         context["results_html"] = render_radar_results(request, self)
         context["export_links"] = export_links(request, self)
+        context["follow_url"] = extensions.follow_link(self, request)
         return context

@@ -51,11 +51,29 @@ class Department(TaxonomyItem):
         _("abbreviation"), max_length=20, blank=True, help_text=_("For example RIT or KVR.")
     )
     website = models.URLField(_("website"), blank=True)
+    # The weekly editors' digest (digiradar_wagtail/digests.py): new comments and ideas on the
+    # department's measures, mailed to its contact mailbox when switched on.
+    contact_email = models.EmailField(
+        _("contact mailbox"), blank=True, help_text=_("A role's mailbox, not a person's.")
+    )
+    weekly_digest = models.BooleanField(
+        _("weekly digest"),
+        default=False,
+        help_text=_("Mail the contact mailbox a weekly digest of new comments and ideas on our measures."),
+    )
+    digest_sent_at = models.DateTimeField(_("last digest sent"), null=True, blank=True, editable=False)
 
-    panels = TaxonomyItem.panels + [FieldPanel("abbreviation"), FieldPanel("website")]
+    panels = TaxonomyItem.panels + [
+        FieldPanel("abbreviation"),
+        FieldPanel("website"),
+        FieldPanel("contact_email"),
+        FieldPanel("weekly_digest"),
+    ]
     translatable_fields = TaxonomyItem.translatable_fields + [
         TranslatableField("abbreviation"),
         SynchronizedField("website"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("weekly_digest"),
     ]
 
     class Meta(TaxonomyItem.Meta):

@@ -2,11 +2,14 @@
 The radar's open-data views under the radar's URL: ``export.json``, ``export.csv`` and
 ``feed.atom`` (routed by ``digiradar_wagtail.views.radar_export``). All three filter through
 :func:`digiradar_wagtail.public.filters.filter_measures` and speak the radar page's language.
+A measure has a ``feed.atom`` of its own under its URL: its changes of ring and progress, the
+no-mail way to follow it.
 """
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from ..public.filters import filter_measures
 from . import records as records_module
@@ -65,7 +68,24 @@ def feed_atom(request, radar):
     with translation.override(radar.locale.language_code):
         result, records, urls = _filtered_records(request, radar)
         body = atom_feed(radar, records, list(radar.rings.all()), urls, FEED_LIMIT)
+    return _atom_response(body, radar.locale.language_code)
+
+
+def _atom_response(body, language):
     response = HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"
-    response["Content-Language"] = radar.locale.language_code
+    response["Content-Language"] = language
     return response
+
+
+def measure_feed_atom(request, measure):
+    """``<measure URL>feed.atom``: the measure's own changes of ring and progress."""
+    radar = measure.get_parent().specific
+    language = measure.locale.language_code
+    with translation.override(language):
+        records = records_module.collect(radar, [measure], request)
+        url = records_module.absolute_url(measure, request)
+        urls = {"page": url, "atom": f"{url}feed.atom"}
+        title = _("%(measure)s: changes") % {"measure": measure.title}
+        body = atom_feed(radar, records, list(radar.rings.all()), urls, FEED_LIMIT, title=title)
+    return _atom_response(body, language)

@@ -208,8 +208,11 @@ def _percent(value):
     return "–" if value is None else f"{value} %"
 
 
-def atom_feed(radar, records, rings, urls, limit):
-    """The changes of ring and progress of ``records``, newest first, as an Atom document."""
+def atom_feed(radar, records, rings, urls, limit, title=None):
+    """
+    The changes of ring and progress of ``records``, newest first, as an Atom document; ``title``
+    names the feed (default: the radar's changes).
+    """
     rings_by_key = {ring.translation_key: ring for ring in rings}
     changes = sorted(
         ((entry, record) for record in records for entry in record.history),
@@ -217,7 +220,7 @@ def atom_feed(radar, records, rings, urls, limit):
         reverse=True,
     )[:limit]
     feed = Atom1Feed(
-        title=_("%(radar)s: changes") % {"radar": radar.title},
+        title=title or _("%(radar)s: changes") % {"radar": radar.title},
         link=urls["page"],
         description="",
         language=radar.locale.language_code,

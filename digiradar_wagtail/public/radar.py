@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import pages as wagtail_pages
 
+from .. import extensions
 from ..conf import digiradar_settings
 from ..opendata.views import export_urls
 from .chart import build_chart
@@ -83,6 +84,7 @@ def render_radar_results(request, radar):
             "blips_html": render_blips(chart),
             "rings": rings,
             "sector_view": sector,
+            "sector_follow_url": extensions.follow_link((radar, sector)) if sector else None,
             # Teasers and progress bars in the list, unless it is long: then in a sector's view.
             "list_detailed": sector is not None or len(result.measures) <= LIST_DETAIL_LIMIT,
             "sector_links": sector_links(radar.url, sectors, result.all_measures, sector),

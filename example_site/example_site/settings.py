@@ -27,11 +27,12 @@ ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,test
 
 INSTALLED_APPS = [
     "demo",
-    # digiradar: the radar, and the comment, rating and idea sub-apps
+    # digiradar: the radar, and the comment, rating, idea and follow sub-apps
     "digiradar_wagtail",
     "digiradar_wagtail.comments",
     "digiradar_wagtail.ratings",
     "digiradar_wagtail.ideas",
+    "digiradar_wagtail.follow",
     # digiradar: translations
     "wagtail_localize",
     "wagtail_localize.locales",

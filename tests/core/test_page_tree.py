@@ -19,9 +19,13 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(RadarIndexPage, RadarIndexPage)
         self.assertCanNotCreateAt(MeasurePage, RadarIndexPage)
 
-    def test_radar_holds_only_measures(self):
-        self.assertAllowedSubpageTypes(RadarIndexPage, {MeasurePage})
+    def test_radar_holds_measures_and_the_pages_apps_register(self):
+        # The demo installs the ideas app, which registers its ideas page below a radar.
+        from digiradar_wagtail.ideas.models import IdeasPage
+
+        self.assertAllowedSubpageTypes(RadarIndexPage, {MeasurePage, IdeasPage})
         self.assertCanCreateAt(RadarIndexPage, MeasurePage)
+        self.assertCanNotCreateAt(IdeasPage, MeasurePage)
 
     def test_measure_only_under_a_radar(self):
         self.assertAllowedParentPageTypes(MeasurePage, {RadarIndexPage})

@@ -47,7 +47,7 @@ def test_the_digest_section_lists_new_ideas_on_the_departments_radar_and_sectors
     make_idea(page, "Alt im Sektor 2", sector="sektor-2", created_at=builders.days_ago(30))
     make_idea(page, "Neu im Sektor 1", sector="sektor-1")
     make_idea(page, "Ausgeblendet", sector="sektor-2", state=HIDDEN)
-    (section,) = extensions.digest_sections()
+    section = extensions.digest_section("ideas")
     measures = MeasurePage.objects.filter(pk=measure.pk)
     with CaptureQueriesContext(connection) as queries:
         result = section(measures, builders.days_ago(7))

@@ -66,7 +66,8 @@ if __name__ == "__main__":
             {
                 "radar": radar_url,
                 "measure": measure.get_url(),
-                "exports": [radar_url + name for name in ("export.json", "export.csv", "feed.atom")],
+                "exports": [radar_url + name for name in ("export.json", "export.csv", "feed.atom")]
+                + [measure.get_url() + "feed.atom"],
                 "ideas": [ideas.get_url(), radar_url + "ideas.json", radar_url + "ideas.csv"]
                 if ideas
                 else [],

@@ -1,8 +1,9 @@
 """
-The install matrix: the radar alone, with comments, with ratings, with ideas, and with all three,
-each in the tests' own project (``tests.testapp``, not the demo). For each: ``check``, ``migrate``,
-``makemigrations --check``, then a radar, a measure page and the three exports served by gunicorn
-over real HTTP from a real database file.
+The install matrix: the radar alone, with comments, with ratings, with ideas, with follow, and
+with all four, each in the tests' own project (``tests.testapp``, not the demo). For each: ``check``,
+``migrate``, ``makemigrations --check``, then a radar, a measure page, the exports, (with ideas) the
+ideas page and its files and (with follow) the follow page, served by gunicorn over real HTTP from a
+real database file.
 """
 
 import json
@@ -24,7 +25,8 @@ COMBINATIONS = {
     "comments": "comments",
     "ratings": "ratings",
     "ideas": "ideas",
-    "all": "comments,ratings,ideas",
+    "follow": "follow",
+    "all": "comments,ratings,ideas,follow",
 }
 
 
@@ -117,6 +119,13 @@ def test_install_combination(tmp_path, combination):
         # What a sub-app adds shows only when it is installed.
         assert ('id="comment-form"' in measure_html) == ("comments" in COMBINATIONS[combination])
         assert ("digiradar-rating" in measure_html) == ("ratings" in COMBINATIONS[combination])
+        following = "follow" in COMBINATIONS[combination]
+        assert ("/digiradar/follow/" in measure_html) == following
+        assert ("/digiradar/follow/" in radar_html) == following
+        if following:
+            follow_url = re.search(r'href="([^"]*/digiradar/follow/[^"]+)"', measure_html).group(1)
+            status, follow_html = fetch(base + follow_url)
+            assert status == 200 and 'type="email"' in follow_html, follow_html[:2000]
         for url in urls["exports"]:
             status, body = fetch(base + url)
             assert status == 200, (url, body[:2000])

@@ -1,7 +1,7 @@
 """
 Settings of the tests' own project. ``DIGIRADAR_TEST_APPS`` picks the sub-apps next to the radar:
-"" (the radar alone), "comments", "ratings", "ideas" or a comma-separated mix; "comments,ratings"
-by default.
+"" (the radar alone), "comments", "ratings", "ideas", "follow" or several, e.g. "comments,ratings"
+(the default).
 """
 
 import os

@@ -11,7 +11,12 @@ from demo.loader import DemoLoader
 from digiradar_wagtail.models import Department, MeasureHistoryEntry, MeasurePage, Principle, Topic
 
 # Written by other parts of the project; each provides load(measures) and may not exist yet.
-OPTIONAL_LOADERS = ["demo.demo_comments", "demo.demo_ratings", "digiradar_wagtail.ideas.demo"]
+OPTIONAL_LOADERS = [
+    "demo.demo_comments",
+    "demo.demo_ratings",
+    "digiradar_wagtail.ideas.demo",
+    "demo.demo_follow",
+]
 
 
 class Command(BaseCommand):

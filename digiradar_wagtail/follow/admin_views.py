@@ -1,0 +1,105 @@
+"""
+The follower counts report in the Wagtail admin: how many follow each measure, radar and sector,
+never who (no address, no account). Needs ``digiradar_follow.view_follower_counts``.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+
+from ..models import RadarSector
+from ..opendata.columns import defuse
+from .models import Frequency, Subscription
+from .permissions import VIEW_COUNTS
+
+
+def follower_counts():
+    """Confirmed followers per subject, most followed first: one GROUP BY."""
+    return (
+        Subscription.objects.confirmed()
+        .values("content_type_id", "object_id")
+        .annotate(
+            followers=Count("pk"),
+            weekly=Count("pk", filter=Q(frequency=Frequency.WEEKLY)),
+        )
+        .order_by("-followers", "content_type_id", "object_id")
+    )
+
+
+def describe(rows):
+    """
+    Add each row's subject title, kind, language and admin link (in place: the report's table
+    holds these rows): one query per kind of subject.
+    """
+    ids_by_type = {}
+    for row in rows:
+        ids_by_type.setdefault(row["content_type_id"], []).append(row["object_id"])
+    subjects = {}
+    for type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is None:
+            continue
+        objects = model._default_manager.filter(pk__in=ids)
+        if model is RadarSector:
+            objects = objects.select_related("page")
+        for subject in objects:
+            subjects[(type_id, str(subject.pk))] = (model, subject)
+    for row in rows:
+        model, subject = subjects.get((row["content_type_id"], row["object_id"]), (None, None))
+        if subject is None:
+            title, url = gettext_lazy("(deleted)"), ""
+        elif isinstance(subject, RadarSector):
+            title = f"{subject.page.title}: {subject.name}"
+            url = reverse("wagtailadmin_pages:edit", args=[subject.page_id])
+        else:
+            title = str(subject)
+            url = reverse("wagtailadmin_pages:edit", args=[subject.pk]) if isinstance(subject, Page) else ""
+        kind = model._meta.verbose_name if model else ""
+        language = getattr(getattr(subject, "locale", None), "language_code", "")
+        row.update(title=str(title), kind=str(kind), language=language, url=url)
+    return rows
+
+
+class FollowerCountsView(ReportView):
+    """Follower counts per measure, radar and sector (and any other followed object)."""
+
+    model = Subscription  # its permission policy comes from Wagtail's registry (AppConfig.ready())
+    permission_required = VIEW_COUNTS
+    page_title = gettext_lazy("Followers")
+    header_icon = "group"
+    index_url_name = "digiradar_follow_admin:report"
+    index_results_url_name = "digiradar_follow_admin:report_results"
+    columns = [
+        TitleColumn("title", label=gettext_lazy("Followed"), get_url=lambda row: row["url"]),
+        Column("kind", label=gettext_lazy("Kind")),
+        Column("language", label=gettext_lazy("Language")),
+        Column("followers", label=gettext_lazy("Followers")),
+        Column("weekly", label=gettext_lazy("Of them weekly")),
+    ]
+    list_export = ["title", "kind", "language", "followers", "weekly"]
+    export_headings = {
+        "title": gettext_lazy("Followed"),
+        "kind": gettext_lazy("Kind"),
+        "language": gettext_lazy("Language"),
+        "followers": gettext_lazy("Followers"),
+        "weekly": gettext_lazy("Of them weekly"),
+    }
+
+    def get_filename(self):
+        return f"followers-{timezone.localdate():%Y-%m-%d}"
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return defuse(value) if isinstance(value, str) else value
+
+    def get_queryset(self):
+        return follower_counts()
+
+    def decorate_paginated_queryset(self, object_list):
+        describe(list(object_list))  # the same rows the table shows (the queryset's cache)
+        return object_list

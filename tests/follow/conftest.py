@@ -1,0 +1,79 @@
+"""Fixtures for the follow tests: the follow page of a measure, a follower confirmed by mail."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.utils import timezone
+
+from digiradar_wagtail.follow.models import Frequency, Subscription
+from digiradar_wagtail.follow.subjects import key
+from tests import builders
+
+LINK = re.compile(r"https?://\S+")
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def follow_path(subject):
+    from digiradar_wagtail.extensions import follow_link
+
+    return follow_link(subject)
+
+
+def links_in(message):
+    return LINK.findall(message.body)
+
+
+def link_path(message, part):
+    """The path of the one link in ``message`` whose URL contains ``part`` (for the test client)."""
+    [url] = [url for url in links_in(message) if part in url]
+    return urlsplit(url).path
+
+
+def follow_by_mail(client, subject, email="anna@example.org", frequency="immediate"):
+    """Follow ``subject`` with ``email`` and confirm by the mailed link; the confirmation mail."""
+    before = len(mail.outbox)
+    response = client.post(follow_path(subject), {"email": email, "frequency": frequency})
+    assert response.status_code == 200, response.content[:2000]
+    [confirmation] = mail.outbox[before:]
+    path = link_path(confirmation, "/confirm/")
+    assert client.get(path).status_code == 200
+    assert client.post(path).status_code == 200
+    return confirmation
+
+
+def move(measure, ring=2, **fields):
+    """Publish ``measure`` in another ring (and other fields), as an editor does."""
+    measure.ring = list(measure.get_parent().specific.rings.all())[ring]
+    for name, value in fields.items():
+        setattr(measure, name, value)
+    measure.save_revision().publish()
+
+
+@pytest.fixture
+def measure_en(measure, english):
+    return builders.translate(measure, english)
+
+
+def add_followers(subject, count, frequency=Frequency.IMMEDIATE, start=0):
+    """``count`` confirmed followers of ``subject`` by address, in one insert (tests, benchmarks)."""
+    content_type, object_id = key(subject)
+    Subscription.objects.bulk_create(
+        Subscription(
+            content_type=content_type,
+            object_id=object_id,
+            email=f"person{n}@example.org",
+            language="de",
+            frequency=frequency,
+            confirmed_at=timezone.now(),
+        )
+        for n in range(start, start + count)
+    )
