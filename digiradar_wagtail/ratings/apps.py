@@ -12,10 +12,11 @@ class DigiradarRatingsConfig(AppConfig):
 
     def ready(self):
         from django.core import checks as django_checks
+        from django.db.models.signals import post_delete, post_save
         from wagtail.permissions import register_permission_policy
 
         from .. import extensions
-        from . import checks
+        from . import ballot, checks
         from .aggregates import RatingAggregate
         from .models import RatingTarget
         from .permissions import policy
@@ -26,3 +27,5 @@ class DigiradarRatingsConfig(AppConfig):
         register_permission_policy(RatingTarget, policy)
         extensions.register_block_renderer("ratings", render_rating_block)
         extensions.register_measure_aggregate(RatingAggregate())
+        post_save.connect(ballot.forget_block, dispatch_uid="digiradar_ratings.forget_block")
+        post_delete.connect(ballot.forget_block, dispatch_uid="digiradar_ratings.forget_block")
