@@ -22,6 +22,11 @@ Beside the targets, ``storage`` runs the same script against ``cast_vote`` alone
 without page, form check or rendering, on a rating of its own): what storing a vote costs next
 to the rest of the endpoint, with ``cpu_ms_per_request`` for each phase.
 
+``cpu_ms_per_request`` splits the CPU per request between the gunicorn workers (``app``), their
+PostgreSQL backends (``db``) and this process's simulated clients (``client``), which share the
+cores. ``BENCH_RATINGS_DATABASE`` names the database (default ``digiradar_ratings_bench``; its
+migrated template is kept beside it).
+
 Exits non-zero when a target is missed (``missed`` names which): at least 2,000 votes from at
 least 50 clients, ``ratio`` >= 0.5, vote p99 <= 3x baseline p99, 0 lost, 0 doubled, exact
 aggregates, every vote answered 200 and every replay 409. Only talks to 127.0.0.1; the whole run

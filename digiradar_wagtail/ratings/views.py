@@ -128,7 +128,8 @@ def vote(request, page_id):
 def _cast(request, page_id):
     user = request.user if request.user.is_authenticated else None
     # One query for the page, its target and this visitor's vote; the block from the revision's cache.
-    ballot = load_ballot(page_id, user=user, voter_id=None if user else cookie_voter_id(request))
+    voter_id = None if user else cookie_voter_id(request)
+    ballot = load_ballot(page_id, user=user, voter_id=voter_id)
     if ballot is None:
         raise Http404
     if ballot.value is None:
@@ -167,13 +168,11 @@ def _cast(request, page_id):
             page_id,
             retry_after=ratings_settings.RATINGS_COOKIELESS_REVOTE_WINDOW,
         )
-    raw_cookie = voter_id = None
-    if user is None:
-        voter_id = cookie_voter_id(request)
-        if voter_id is None and value is not None:
-            # The cookie is only ever set here, when someone actually votes.
-            raw_cookie = new_voter_cookie()
-            voter_id = voter_id_of(raw_cookie)
+    raw_cookie = None
+    if user is None and voter_id is None and value is not None:
+        # The cookie is only ever set here, when someone actually votes.
+        raw_cookie = new_voter_cookie()
+        voter_id = voter_id_of(raw_cookie)
     counts = None
     if user is None and voter_id is None:
         previous = None  # withdrawing without ever having voted: nothing to do
