@@ -14,11 +14,14 @@ class DigiradarRatingsConfig(participation_apps.ParticipationAppConfig):
 
     def connect(self):
         from django.core import checks as django_checks
+        from django.db.models.signals import post_delete, post_save
 
         from .. import extensions
-        from . import checks
+        from . import ballot, checks
         from .aggregates import RatingAggregate
 
         django_checks.register(checks.check_settings, django_checks.Tags.compatibility)
         django_checks.register(checks.check_vote_url, django_checks.Tags.urls)
         extensions.register_measure_aggregate(RatingAggregate())
+        post_save.connect(ballot.forget_block, dispatch_uid="digiradar_ratings.forget_block")
+        post_delete.connect(ballot.forget_block, dispatch_uid="digiradar_ratings.forget_block")

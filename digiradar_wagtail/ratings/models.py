@@ -13,7 +13,7 @@ thousand votes.)
 """
 
 from django.conf import settings
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -64,20 +64,33 @@ class RatingTarget(models.Model):
         return str(self.translation_key)
 
     def refresh_from_db(self, *args, **kwargs):
-        for column in VALUE_COLUMNS.values():
-            self.__dict__.pop(column, None)  # counted again on next use
+        self.forget_counts()
         super().refresh_from_db(*args, **kwargs)
+
+    def forget_counts(self):
+        """Count the votes again on next use."""
+        for column in VALUE_COLUMNS.values():
+            self.__dict__.pop(column, None)
+
+    def set_counts(self, counts):
+        """Take ``{value: number of votes}`` as counted elsewhere (in the statement of a vote)."""
+        for value, column in VALUE_COLUMNS.items():
+            self.__dict__[column] = counts.get(value, 0)
 
     def counts(self):
         """``{value: number of votes}`` for every value (zeros for an unsaved target)."""
         if any(column not in self.__dict__ for column in VALUE_COLUMNS.values()):
             rows = {}
             if self.pk is not None:
-                rows = dict(
-                    Vote.objects.filter(target=self).values_list("value").annotate(n=Count("*")).order_by()
-                )
-            for value, column in VALUE_COLUMNS.items():
-                self.__dict__[column] = rows.get(value, 0)
+                # In SQL: after each vote the script's reply counts them, and building this
+                # query with the ORM took longer than running it.
+                database = connections[router.db_for_read(Vote, instance=self)]
+                votes = database.ops.quote_name(Vote._meta.db_table)
+                sql = f"SELECT value, COUNT(*) FROM {votes} WHERE target_id = %s GROUP BY value"
+                with database.cursor() as cursor:
+                    cursor.execute(sql, [self.pk])
+                    rows = dict(cursor.fetchall())
+            self.set_counts(rows)
         return {value: self.__dict__[column] for value, column in VALUE_COLUMNS.items()}
 
     @property

@@ -5,7 +5,9 @@ What a rating block shows to the person looking at it (form, own vote, results),
 
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from ..participation.blocks import RatingBlock, RatingScale, ShowResults
 from ..participation.streamfield import find_block
@@ -19,6 +21,8 @@ from .visibility import has_closed, results_public
 from .voters import cookie_voter_id, make_form_token
 
 TEMPLATE = "digiradar_ratings/rating_block.html"
+# The results, or when they will show: part of the block, and sent alone in the vote's reply.
+RESULTS_TEMPLATE = "digiradar_ratings/results.html"
 # The vote view's messages carry this tag; the block shows them (``{% rating_messages %}``), and only them.
 MESSAGE_TAG = "digiradar-rating"
 
@@ -35,14 +39,19 @@ _LOAD = object()  # RatingPresenter loads the target with its figures
 class RatingPresenter:
     """A rating as one visitor sees it, for the block template and the vote view."""
 
-    def __init__(self, value, page, request, target=_LOAD):
-        """``target``: the page's target (or None) if the caller has it; counted on first use then."""
+    def __init__(self, value, page, request, target=_LOAD, own_vote=_LOAD):
+        """
+        ``target``: the page's target (or None) if the caller has it; counted on first use then.
+        ``own_vote``: this visitor's vote (or None) if the caller has it.
+        """
         self.value = value
         self.page = page
         self.request = request
         self.scale = value.get("scale") or RatingScale.STARS
         self.translation_key = getattr(page, "translation_key", None)
         self.target = get_target(self.translation_key) if target is _LOAD else target
+        if own_vote is not _LOAD:
+            self._own_vote = own_vote
         self.dom_id = f"digiradar-rating-{self.translation_key}"
         # Rendered for a shared cache: nothing of the visitor's (no token, no own vote, no
         # messages); the form asks the uncached vote page instead of posting.
@@ -71,14 +80,31 @@ class RatingPresenter:
                 )
         return self._own_vote
 
-    def after_vote(self, value):
-        """This visitor's vote is now ``value`` (None: withdrawn); the figures are counted again."""
+    def after_vote(self, value, counts=None):
+        """
+        This visitor's vote is now ``value`` (None: withdrawn). ``counts``: the figures as the vote
+        counted them (``cast_and_count``); else they are counted again on use.
+        """
         self._own_vote = value
-        self.target = get_target(self.translation_key)
+        if self.target is None:  # the vote made it
+            self.target = RatingTarget.objects.filter(translation_key=self.translation_key).first()
+        if self.target is None:
+            return
+        if counts is None:
+            self.target.forget_counts()
+        else:
+            self.target.set_counts(counts)
 
     @property
     def own_vote_label(self):
         return scales.value_label(self.scale, self.own_vote) if self.own_vote is not None else ""
+
+    @property
+    def own_vote_html(self):
+        """"Your vote: <strong>3 stars</strong>", or "" (the block shows it, the vote's reply carries it)."""
+        if self.own_vote is None:
+            return ""
+        return format_html("{} <strong>{}</strong>", _("Your vote:"), self.own_vote_label)
 
     # State of the rating ---------------------------------------------------------------
     @property

@@ -123,7 +123,7 @@ def _change(translation_key, scale, value, owner, nonce):
 _NOT_TAKEN = object()  # the one-statement path did not apply: take the general one
 
 
-def _change_in_one_statement(translation_key, scale, value, owner, nonce):
+def _change_in_one_statement(translation_key, scale, value, owner, nonce, count=False):
     """
     PostgreSQL: the common case of ``_change`` (an open rating that exists, with the page's scale)
     as one statement, so one round trip instead of six. Its parts run in one snapshot: the target
@@ -131,8 +131,10 @@ def _change_in_one_statement(translation_key, scale, value, owner, nonce):
     person's own vote as it was before the statement (its snapshot), then upserted or deleted: the
     upsert makes a person's racing requests take turns on their row. (No ``FOR UPDATE`` on the
     previous vote: it would skip the row once this statement's own upsert has changed it.)
-    Returns the previous value, or ``_NOT_TAKEN`` where nothing was written (no target yet,
-    closed, another scale): the general path then decides, with its errors.
+    Returns ``(previous value, counts)``, or ``_NOT_TAKEN`` where nothing was written (no target
+    yet, closed, another scale): the general path then decides, with its errors. ``count``: the
+    statement also counts the votes per value (``counts``, else None), in its snapshot with this
+    person's vote replaced by the new one: the figures right after this vote.
     """
     (owner_field,) = owner
     column = "user_id" if owner_field == "user" else "voter_id"
@@ -156,6 +158,12 @@ def _change_in_one_statement(translation_key, scale, value, owner, nonce):
         if nonce is not None
         else "SELECT 1 FROM open_target"
     )
+    counted = (
+        f"""(SELECT json_object_agg(c.value, c.n) FROM (SELECT v.value, count(*) AS n FROM {votes} AS v
+            JOIN open_target ON v.target_id = open_target.id GROUP BY v.value) AS c)"""
+        if count
+        else "NULL"
+    )
     sql = f"""
         WITH target AS (
             SELECT id, closed_by_moderator, scale FROM {targets} WHERE translation_key = %(key)s FOR SHARE
@@ -166,26 +174,34 @@ def _change_in_one_statement(translation_key, scale, value, owner, nonce):
             SELECT v.value FROM {votes} AS v JOIN open_target ON v.target_id = open_target.id
             WHERE v.{column} = %(owner)s
         ), written AS ({write})
-        SELECT (SELECT count(*) FROM used), (SELECT count(*) FROM written), (SELECT value FROM previous)
+        SELECT (SELECT count(*) FROM used), (SELECT count(*) FROM written), (SELECT value FROM previous),
+            {counted}
     """
     params = {"key": translation_key, "scale": scale, "value": value, "owner": owner_value,
               "nonce": nonce, "now": timezone.now()}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        taken, _written, previous = cursor.fetchone()
-    return previous if taken else _NOT_TAKEN
+        taken, _written, previous, counts = cursor.fetchone()
+    if not taken:
+        return _NOT_TAKEN
+    if counts is not None:
+        counts = {int(key): number for key, number in counts.items()}
+        for old, change in ((previous, -1), (value, 1)):
+            if old is not None:
+                counts[old] = counts.get(old, 0) + change
+    return previous, counts
 
 
-def _store(translation_key, scale, value, owner, nonce):
+def _store(translation_key, scale, value, owner, nonce, count):
     if connection.vendor == "postgresql":
         if connection.in_atomic_block:
             with transaction.atomic():  # a savepoint: a replay must not break the caller's transaction
-                previous = _change_in_one_statement(translation_key, scale, value, owner, nonce)
+                taken = _change_in_one_statement(translation_key, scale, value, owner, nonce, count)
         else:
-            previous = _change_in_one_statement(translation_key, scale, value, owner, nonce)
-        if previous is not _NOT_TAKEN:
-            return previous
-    return _change(translation_key, scale, value, owner, nonce)
+            taken = _change_in_one_statement(translation_key, scale, value, owner, nonce, count)
+        if taken is not _NOT_TAKEN:
+            return taken
+    return _change(translation_key, scale, value, owner, nonce), None
 
 
 def cast_vote(translation_key, scale, value, *, user=None, voter_id=None, nonce=None):
@@ -194,18 +210,31 @@ def cast_vote(translation_key, scale, value, *, user=None, voter_id=None, nonce=
 
     Raises ``RatingError`` subclasses; nothing is changed then.
     """
+    return _cast(translation_key, scale, value, user, voter_id, nonce, count=False)[0]
+
+
+def cast_and_count(translation_key, scale, value, *, user=None, voter_id=None, nonce=None):
+    """
+    ``cast_vote``, and the figures right after this vote: ``(previous value, {value: count})``.
+    PostgreSQL counts them in the vote's own statement; elsewhere, and on the rare general path,
+    counts is None (count them with ``RatingTarget.counts()`` then).
+    """
+    return _cast(translation_key, scale, value, user, voter_id, nonce, count=True)
+
+
+def _cast(translation_key, scale, value, user, voter_id, nonce, count):
     owner = voter_filter(user, voter_id)
     if owner is None:
         raise RatingError()
     try:
         try:
-            return _store(translation_key, scale, value, owner, nonce)
+            return _store(translation_key, scale, value, owner, nonce, count)
         except _OtherScale:
             # Rare (the editor changed the block's scale): the exclusive lock this needs is taken
             # in a transaction of its own, never by upgrading the shared lock that others hold too.
             _adopt_scale(translation_key, scale)
             try:
-                return _change(translation_key, scale, value, owner, nonce)
+                return _change(translation_key, scale, value, owner, nonce), None
             except _OtherScale:
                 raise ScaleChanged() from None
     except IntegrityError:

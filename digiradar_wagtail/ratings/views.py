@@ -10,9 +10,9 @@ import time
 from django.contrib import messages
 from django.core.cache import caches
 from django.db import DatabaseError
-from django.http import HttpResponseRedirect, JsonResponse
-from django.middleware.csrf import get_token
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -20,10 +20,17 @@ from wagtail.models import Page
 
 from ..conf import digiradar_settings
 from . import scales
+from .ballot import load_ballot
 from .conf import ratings_settings
-from .models import RatingTarget
-from .presenter import MESSAGE_TAG, RatingPresenter, find_rating_block
-from .services import FormAlreadyUsed, RatingClosed, RatingError, ScaleChanged, cast_vote, purge_old_nonces
+from .presenter import MESSAGE_TAG, RESULTS_TEMPLATE, RatingPresenter, find_rating_block
+from .services import (
+    FormAlreadyUsed,
+    RatingClosed,
+    RatingError,
+    ScaleChanged,
+    cast_and_count,
+    purge_old_nonces,
+)
 from .voters import (
     cookie_voter_id,
     new_voter_cookie,
@@ -50,10 +57,11 @@ def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _refuse(request, status, message, page=None, retry_after=None):
+def _refuse(request, status, message, page_id=None, retry_after=None):
     if _wants_json(request):
         response = JsonResponse({"error": message}, status=status)
     else:
+        page = Page.objects.filter(pk=page_id).first() if page_id is not None else None
         response = render(
             request,
             "digiradar_ratings/error.html",
@@ -108,37 +116,46 @@ def _vote_page(request, page, block_value):
 @require_http_methods(["GET", "POST"])
 def vote(request, page_id):
     """Cast, change or withdraw the visitor's vote on the rating of page ``page_id``."""
-    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
-    block_value = find_rating_block(page)
-    if block_value is None:
-        return _refuse(request, 404, _("This page has no rating."), page)
     if request.method == "GET":
+        page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+        block_value = find_rating_block(page)
+        if block_value is None:
+            return _refuse(request, 404, _("This page has no rating."), page_id)
         return _vote_page(request, page, block_value)
-    # The target as stored, not yet counted: its votes are counted once, for the reply.
-    target = RatingTarget.objects.filter(translation_key=page.translation_key).first()
-    state = RatingPresenter(block_value, page, request, target=target)
+    return _cast(request, page_id)
+
+
+def _cast(request, page_id):
+    user = request.user if request.user.is_authenticated else None
+    # One query for the page, its target and this visitor's vote; the block from the revision's cache.
+    voter_id = None if user else cookie_voter_id(request)
+    ballot = load_ballot(page_id, user=user, voter_id=voter_id)
+    if ballot is None:
+        raise Http404
+    if ballot.value is None:
+        return _refuse(request, 404, _("This page has no rating."), page_id)
+    key = ballot.page.translation_key
+    state = RatingPresenter(
+        ballot.value, ballot.page, request, target=ballot.target, own_vote=ballot.own_vote
+    )
     if not state.may_vote_as_anyone:
-        return _refuse(request, 403, _("Please log in to rate."), page)
+        return _refuse(request, 403, _("Please log in to rate."), page_id)
     if not within_rate_limit(request):
-        return _refuse(request, 429, _("Too many votes from your connection. Please try again later."), page)
-    nonce = read_form_token(request.POST.get("token"), page.translation_key)
+        message = _("Too many votes from your connection. Please try again later.")
+        return _refuse(request, 429, message, page_id)
+    nonce = read_form_token(request.POST.get("token"), key)
     if nonce is None:
-        return _refuse(request, 400, _("This form has expired. Reload the page and try again."), page)
+        return _refuse(request, 400, _("This form has expired. Reload the page and try again."), page_id)
     ok, value = _read_value(request, state.scale)
     if not ok:
-        return _refuse(request, 400, _("Choose one of the answers."), page)
+        return _refuse(request, 400, _("Choose one of the answers."), page_id)
     if not state.is_open:
-        return _refuse(request, 403, _("This rating is closed."), page)
+        return _refuse(request, 403, _("This rating is closed."), page_id)
     if state.scale_conflict:
-        return _refuse(request, 409, _error_messages()[ScaleChanged], page)
+        return _refuse(request, 409, _error_messages()[ScaleChanged], page_id)
 
-    user = request.user if request.user.is_authenticated else None
-    if (
-        user is None
-        and value is not None
-        and state.own_vote is None
-        and not within_new_vote_limit(request, page.translation_key)
-    ):
+    new_anonymous_vote = user is None and value is not None and state.own_vote is None
+    if new_anonymous_vote and not within_new_vote_limit(request, key):
         # A new anonymous vote (no cookie with a vote here): few per address and rating, so that
         # dropping the cookie does not give anyone another vote.
         return _refuse(
@@ -148,26 +165,25 @@ def vote(request, page_id):
                 "A vote on this rating has already been cast from your connection. To change your "
                 "vote, use the browser you voted with, or try again later."
             ),
-            page,
+            page_id,
             retry_after=ratings_settings.RATINGS_COOKIELESS_REVOTE_WINDOW,
         )
-    raw_cookie = voter_id = None
-    if user is None:
-        voter_id = cookie_voter_id(request)
-        if voter_id is None and value is not None:
-            # The cookie is only ever set here, when someone actually votes.
-            raw_cookie = new_voter_cookie()
-            voter_id = voter_id_of(raw_cookie)
+    raw_cookie = None
+    if user is None and voter_id is None and value is not None:
+        # The cookie is only ever set here, when someone actually votes.
+        raw_cookie = new_voter_cookie()
+        voter_id = voter_id_of(raw_cookie)
+    counts = None
     if user is None and voter_id is None:
         previous = None  # withdrawing without ever having voted: nothing to do
     else:
         try:
-            previous = cast_vote(
-                page.translation_key, state.scale, value, user=user, voter_id=voter_id, nonce=nonce
+            previous, counts = cast_and_count(
+                key, state.scale, value, user=user, voter_id=voter_id, nonce=nonce
             )
         except RatingError as error:
             message = _error_messages().get(type(error), _error_messages()[RatingError])
-            return _refuse(request, error.status, message, page)
+            return _refuse(request, error.status, message, page_id)
     _purge_now_and_then()
     if value is not None:
         message = (
@@ -178,22 +194,7 @@ def vote(request, page_id):
     else:
         message = _("Your vote has been withdrawn.") if previous is not None else _("You had not rated yet.")
     if _wants_json(request):
-        try:
-            state.after_vote(value)
-            context = {
-                "page": page,
-                "request": request,
-                "csrf_token": get_token(request),
-                "rating_message": message,
-                "rating_presenter": state,
-            }
-            payload = {"message": message, "html": block_value.block.render(block_value, context)}
-        except DatabaseError:
-            # The vote is stored; the database went away just after. Say that it counted (and set
-            # the voter's cookie below) rather than a 503 that would invite a second vote.
-            logger.warning("Vote stored, but the rating could not be redrawn", exc_info=True)
-            payload = {"message": message}
-        response = JsonResponse(payload)
+        response = JsonResponse(_reply(state, value, counts, message))
     else:
         # To the vote page (not the measure page, which a shared cache may keep): it shows the
         # message, the vote and the results to this visitor.
@@ -202,3 +203,20 @@ def vote(request, page_id):
     if raw_cookie:
         set_voter_cookie(response, request, raw_cookie)
     return response
+
+
+def _reply(state, value, counts, message):
+    """
+    What the enhancing script needs to update the block in place (ratings.js): the message, a
+    fresh form token, the visitor's vote and, as HTML, the results or the note on when they show.
+    """
+    payload = {"message": message, "token": state.token, "vote": value}
+    try:
+        state.after_vote(value, counts)
+        payload["vote_html"] = state.own_vote_html
+        payload["results_html"] = render_to_string(RESULTS_TEMPLATE, {"rating": state, "value": state.value})
+    except DatabaseError:
+        # The vote is stored; the database went away just after. Say that it counted (and set
+        # the voter's cookie) rather than a 503 that would invite a second vote.
+        logger.warning("Vote stored, but the figures could not be counted", exc_info=True)
+    return payload

@@ -87,18 +87,29 @@ def rating_blocks(translation_keys):
         by_model.setdefault(content_type_id, []).append(pk)
     found = {}
     for content_type_id, pks in by_model.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        fields = _rating_fields(model) if model is not None else []
-        if not fields:
-            continue
-        for key, *streams in model.objects.filter(pk__in=pks).values_list("translation_key", *fields):
-            for name, stream in zip(fields, streams, strict=True):
-                raw = list(stream.raw_data) if hasattr(stream, "raw_data") else stream
-                value = _first_rating(model._meta.get_field(name).stream_block, raw)
-                if value is not None:
-                    found.setdefault(key, []).append(value)
-                    break
+        for key, value in _ratings_of(content_type_id, pks):
+            found.setdefault(key, []).append(value)
     return found
+
+
+def rating_block(page_id, content_type_id):
+    """The rating block value of page ``page_id`` (of that content type), or None; one query."""
+    return next((value for _key, value in _ratings_of(content_type_id, [page_id])), None)
+
+
+def _ratings_of(content_type_id, pks):
+    """Yield ``(translation_key, first rating block value)`` of those pages of one type that have one."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    fields = _rating_fields(model) if model is not None else []
+    if not fields:
+        return
+    for key, *streams in model.objects.filter(pk__in=pks).values_list("translation_key", *fields):
+        for name, stream in zip(fields, streams, strict=True):
+            raw = list(stream.raw_data) if hasattr(stream, "raw_data") else stream
+            value = _first_rating(model._meta.get_field(name).stream_block, raw)
+            if value is not None:
+                yield key, value
+                break
 
 
 def public_results(translation_keys, targets):

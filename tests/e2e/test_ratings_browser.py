@@ -56,6 +56,25 @@ def test_rate_by_keyboard_then_change(browser_page, live_server, rated_measure, 
 
     target = RatingTarget.objects.get(translation_key=rated_measure.translation_key)
     assert (target.vote_count, target.vote_sum) == (1, 3)
+    assert rating.get_by_role("button", name="Meine Stimme ändern").count() == 1
+
+    # Withdraw: the script updates the block from the short reply; the vote, its button and
+    # the own-vote line go, the results count it out; the focus moves to the heading.
+    rating.get_by_role("button", name="Meine Stimme zurückziehen").click()
+    status.get_by_text("Ihre Stimme wurde zurückgezogen.").wait_for()
+    assert page.locator(".digiradar-rating-own").count() == 0
+    assert rating.get_by_role("button", name="Meine Stimme zurückziehen").count() == 0
+    assert rating.get_by_role("button", name="Stimme abgeben").count() == 1
+    assert page.locator("input[name=value]:checked").count() == 0
+    assert "0 Stimmen" in page.locator(".digiradar-rating-total").inner_text()
+    assert page.evaluate("document.activeElement.id") == rating.locator("h2").get_attribute("id")
+    assert axe_violations(page) == []
+    # And vote again with the token the reply brought.
+    rating.locator("input[name=value][value='3']").check()
+    rating.get_by_role("button", name="Stimme abgeben").click()
+    status.get_by_text("Danke! Ihre Stimme wurde gespeichert.").wait_for()
+    assert "Ihre Stimme: 3 Sterne" in page.locator(".digiradar-rating-own").inner_text()
+    assert chart.get_by_role("row", name="3 Sterne 1 100 %").count() == 1
     # After a reload (no script state), the page still knows this visitor's vote.
     page.reload()
     page.locator("form[data-digiradar-rating-form]").wait_for()

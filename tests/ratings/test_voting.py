@@ -10,7 +10,7 @@ from digiradar_wagtail.ratings.models import Vote
 from digiradar_wagtail.ratings.services import get_target, recount
 from tests.builders import translate
 
-from .conftest import aggregate, post_vote, seen
+from .conftest import aggregate, post_vote, seen, set_rating
 
 COOKIE = ratings_settings.RATINGS_COOKIE_NAME
 
@@ -108,17 +108,42 @@ def test_agree_scale(client, measure):
     assert "Ablehnung" in html and "Zustimmung" in html and "3 Stimmen" in html
 
 
-def test_script_gets_json_with_the_fresh_block(client, rated):
+def test_script_gets_a_short_json_reply(client, rated):
     response = post_vote(client, rated, 3, HTTP_ACCEPT="application/json")
     assert response.status_code == 200
     payload = json.loads(response.content)
     assert payload["message"] == "Danke! Ihre Stimme wurde gespeichert."
-    assert "data-digiradar-rating" in payload["html"] and 'value="3" checked' in payload["html"]
+    assert payload["vote"] == 3 and payload["vote_html"] == "Ihre Stimme: <strong>3 Sterne</strong>"
+    # The results as the block draws them, not the whole block again.
+    results = payload["results_html"]
+    assert "1 Stimme" in results and "data-digiradar-rating-results" in results and "<form" not in results
     assert COOKIE in response.cookies
-    # The fresh form's token works for the next change.
-    token = payload["html"].split('name="token" value="')[1].split('"')[0]
-    assert post_vote(client, rated, 4, token=token, HTTP_ACCEPT="application/json").status_code == 200
+    # The fresh form token works for the next change (the page's CSRF token stays valid).
+    used = payload["token"]
+    response = post_vote(client, rated, 4, token=used, HTTP_ACCEPT="application/json")
+    assert response.status_code == 200 and response.json()["message"] == "Ihre Stimme wurde geändert."
     assert aggregate(rated) == (1, 4, {4: 1})
+    # The figures in the reply are those after this vote, other people's votes included.
+    post_vote(Client(), rated, 5)
+    payload = post_vote(client, rated, 2, HTTP_ACCEPT="application/json").json()
+    assert "2 Stimmen · durchschnittlich 3,5 von 5 Sternen" in payload["results_html"]
+    withdrawn = post_vote(client, rated, action="withdraw", HTTP_ACCEPT="application/json").json()
+    assert withdrawn["vote"] is None and withdrawn["vote_html"] == ""
+    assert withdrawn["message"] == "Ihre Stimme wurde zurückgezogen."
+    assert "1 Stimme" in withdrawn["results_html"]
+    # A token already used is refused (409), as for the plain form.
+    replay = post_vote(client, rated, 1, token=used, HTTP_ACCEPT="application/json")
+    assert replay.status_code == 409 and replay.json()["error"]
+    assert aggregate(rated) == (1, 5, {5: 1})
+
+
+def test_the_reply_shows_results_after_ones_vote_only_where_the_block_says_so(client, measure):
+    page = set_rating(measure, show_results="after_vote")
+    payload = post_vote(client, page, 4, HTTP_ACCEPT="application/json").json()
+    assert "1 Stimme" in payload["results_html"]
+    payload = post_vote(client, page, action="withdraw", HTTP_ACCEPT="application/json").json()
+    assert "digiradar-rating-chart" not in payload["results_html"]
+    assert "Die Ergebnisse sehen Sie, sobald Sie abgestimmt haben." in payload["results_html"]
 
 
 def test_deleting_an_account_withdraws_its_votes(client, rated):

@@ -1,7 +1,8 @@
 /*
- * Progressive enhancement for rating blocks: send the form without a page reload and
- * replace the block with the server's fresh rendering. Without this script the form posts
- * and redirects back, which works just as well.
+ * Progressive enhancement for rating blocks: send the form without a page reload and update
+ * the block in place from the server's short reply (message, fresh form token, the visitor's
+ * vote, the results as HTML). Without this script the form posts and redirects back, which
+ * works just as well.
  */
 (function () {
   "use strict";
@@ -26,25 +27,8 @@
       }).then(function (response) {
         return response.json().then(function (payload) { return { ok: response.ok, payload: payload }; });
       }).then(function (result) {
-        if (result.ok && result.payload.html) {
-          var holder = document.createElement("div");
-          holder.innerHTML = result.payload.html;
-          var fresh = holder.querySelector("[data-digiradar-rating]");
-          if (fresh) {
-            root.replaceWith(fresh);
-            enhance(fresh);
-            // Keep keyboard users where they were: on the (new) form's checked answer.
-            var focusTarget = fresh.querySelector("input[type=radio]:checked") || fresh.querySelector("h2");
-            if (focusTarget) {
-              if (!focusTarget.matches("input")) { focusTarget.setAttribute("tabindex", "-1"); }
-              focusTarget.focus();
-            }
-            return;
-          }
-        }
-        if (result.ok && result.payload.message) {
-          // Stored, but not redrawn: say so; the next page load shows the vote.
-          showError(root, result.payload.message);
+        if (result.ok && result.payload.token) {
+          update(root, form, result.payload);
           return;
         }
         showError(root, (result.payload && result.payload.error) || root.dataset.errorMessage || "");
@@ -56,13 +40,57 @@
     });
   }
 
-  function showError(root, message) {
+  // The vote is taken: show the message, the visitor's vote, the fresh token and the results.
+  function update(root, form, payload) {
+    var hadFocus = root.contains(document.activeElement) ? document.activeElement : null;
+    showMessage(root, payload.message);
+    form.querySelector("input[name=token]").value = payload.token;
+    var voted = payload.vote !== null && payload.vote !== undefined;
+    form.querySelectorAll("input[name=value]").forEach(function (input) {
+      input.checked = voted && input.value === String(payload.vote);
+    });
+    var send = form.querySelector("button[value=vote]");
+    if (send) { send.textContent = voted ? send.dataset.labelChange : send.dataset.labelSend; }
+    var withdraw = form.querySelector("button[value=withdraw]");
+    if (withdraw) { withdraw.hidden = !voted; }
+    var results = root.querySelector("[data-digiradar-rating-results]");
+    if (payload.vote_html !== undefined) {
+      var own = root.querySelector(".digiradar-rating-own");
+      if (voted && !own) {
+        own = document.createElement("p");
+        own.className = "digiradar-rating-own";
+        if (results) { results.before(own); } else { root.appendChild(own); }
+      }
+      if (voted) { own.innerHTML = payload.vote_html; } else if (own) { own.remove(); }
+    }
+    if (payload.results_html) {
+      var holder = document.createElement("div");
+      holder.innerHTML = payload.results_html;
+      var fresh = holder.querySelector("[data-digiradar-rating-results]");
+      if (fresh && results) { results.replaceWith(fresh); }
+    }
     root.removeAttribute("aria-busy");
+    // Keep keyboard users where they were; from a button now hidden, to the checked answer.
+    if (!hadFocus || hadFocus.hidden || !root.contains(hadFocus)) {
+      var focusTarget = form.querySelector("input[name=value]:checked") || root.querySelector("h2");
+      if (focusTarget) {
+        if (!focusTarget.matches("input")) { focusTarget.setAttribute("tabindex", "-1"); }
+        focusTarget.focus();
+      }
+    }
+  }
+
+  function showMessage(root, message) {
     var status = root.querySelector(".digiradar-rating-status");
     if (!status) { return; }
     var paragraph = document.createElement("p");
     paragraph.textContent = message;
     status.replaceChildren(paragraph);
+  }
+
+  function showError(root, message) {
+    root.removeAttribute("aria-busy");
+    showMessage(root, message);
   }
 
   function init() {

@@ -1,0 +1,103 @@
+"""
+What a vote needs to know before it is taken, in one query: that the page is live and public, its
+rating target (scale, closed by a moderator) and the voter's current vote.
+
+The page's rating block (scale, window, when results show) is kept per process and per page
+revision: a vote neither loads the specific page nor parses its StreamFields. An entry is used
+only while the page's live revision and publication time are those it was read at, a save of the
+page in this process drops it, and it is read again after ``BLOCK_SECONDS`` at the latest (a page
+saved without a revision in another process).
+"""
+
+import time
+from dataclasses import dataclass
+
+from django.db import connection
+from wagtail.models import Page, PageViewRestriction
+
+from .models import RatingTarget, Vote
+from .visibility import rating_block
+
+BLOCK_SECONDS = 60
+_BLOCKS = {}  # page id -> (content type id, live revision id, last published, read at, block value)
+_MAX_BLOCKS = 2000
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """The two things the rating presenter asks of a page."""
+
+    pk: int
+    translation_key: object
+
+
+@dataclass
+class Ballot:
+    page: PageRef
+    value: object  # the page's RatingBlock value, or None if it has none
+    target: RatingTarget | None
+    own_vote: int | None
+
+
+def _sql(owner_column):
+    quote = connection.ops.quote_name
+    pages, restrictions = quote(Page._meta.db_table), quote(PageViewRestriction._meta.db_table)
+    targets, votes = quote(RatingTarget._meta.db_table), quote(Vote._meta.db_table)
+    own = f"(SELECT v.value FROM {votes} v WHERE v.target_id = t.id AND v.{owner_column} = %s)"
+    # Public as in Page.objects.public(): no view restriction on the page or an ancestor (an
+    # ancestor's path is a prefix of the page's).
+    return f"""
+        SELECT p.translation_key, p.content_type_id, p.live_revision_id, p.last_published_at,
+            t.id, t.scale, t.closed_by_moderator, {own if owner_column else "NULL"}
+        FROM {pages} p LEFT JOIN {targets} t ON t.translation_key = p.translation_key
+        WHERE p.id = %s AND p.live = %s AND NOT EXISTS (
+            SELECT 1 FROM {restrictions} r JOIN {pages} a ON a.id = r.page_id
+            WHERE substr(p.path, 1, length(a.path)) = a.path
+        )"""
+
+
+def load_ballot(page_id, user=None, voter_id=None):
+    """The ``Ballot`` of live, public page ``page_id`` for this user or anonymous voter, or None."""
+    if user is not None and user.is_authenticated:
+        column, owner = "user_id", [user.pk]
+    elif voter_id:
+        column, owner = "voter_id", [voter_id]
+    else:
+        column, owner = None, []
+    with connection.cursor() as cursor:
+        cursor.execute(_sql(column), [*owner, page_id, True])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    key, content_type_id, revision_id, published_at, target_id, scale, closed, own_vote = row
+    key = Page._meta.get_field("translation_key").to_python(key)
+    target = None
+    if target_id is not None:
+        target = RatingTarget(
+            id=target_id, translation_key=key, scale=scale, closed_by_moderator=bool(closed)
+        )
+    value = _block(page_id, content_type_id, revision_id, published_at)
+    return Ballot(PageRef(page_id, key), value, target, own_vote)
+
+
+def _block(page_id, content_type_id, revision_id, published_at):
+    now = time.monotonic()
+    entry = _BLOCKS.get(page_id)
+    read_at = (content_type_id, revision_id, published_at)
+    if entry is not None and entry[:3] == read_at and now - entry[3] < BLOCK_SECONDS:
+        return entry[4]
+    value = rating_block(page_id, content_type_id)
+    if len(_BLOCKS) >= _MAX_BLOCKS:
+        _BLOCKS.clear()
+    _BLOCKS[page_id] = (content_type_id, revision_id, published_at, now, value)
+    return value
+
+
+def forget_block(sender, instance, **kwargs):
+    """
+    ``post_save`` and ``post_delete`` receiver: a page saved or deleted in this process has its
+    block read again on the next vote.
+    """
+    if isinstance(instance, Page):
+        _BLOCKS.pop(instance.pk, None)
+

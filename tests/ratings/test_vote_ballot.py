@@ -1,0 +1,85 @@
+"""
+What a vote reads before it is taken (``ratings/ballot.py``): the page's state in one query, and
+its rating block kept per page revision. A page that changes in any way a vote depends on is
+seen by the very next vote.
+"""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from digiradar_wagtail.ratings.models import Vote
+from tests.builders import make_measure
+
+from .conftest import aggregate, form_token, post_vote, set_rating
+
+
+def vote_json(client, page, value, token=None):
+    return post_vote(client, page, value, token=token, HTTP_ACCEPT="application/json")
+
+
+@pytest.mark.parametrize("on", ["page", "radar"])
+def test_a_page_made_private_takes_no_more_votes(client, rated, on):
+    assert vote_json(client, rated, 4).status_code == 200  # the block is now kept
+    token = form_token(client, rated)
+    restricted = rated if on == "page" else rated.get_parent()
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    assert vote_json(client, rated, 2, token=token).status_code == 404
+    assert aggregate(rated) == (1, 4, {4: 1})
+
+
+def test_a_private_sibling_does_not_close_the_rating(client, rated, radar):
+    sibling = make_measure(radar, "Nebenan")
+    PageViewRestriction.objects.create(page=sibling, restriction_type="login")
+    assert vote_json(client, rated, 4).status_code == 200
+
+
+def test_a_revision_published_elsewhere_is_seen_by_the_next_vote(client, rated):
+    assert vote_json(client, rated, 4).status_code == 200
+    token = form_token(client, rated)
+    # Another server process publishes the rating closed: no signal reaches this process, only
+    # the page's new live revision.
+    closed = rated.__class__.objects.get(pk=rated.pk)
+    closed.participation = [("rating", {"mode": "closed"})]
+    revision = closed.save_revision(clean=False)
+    rated.__class__.objects.filter(pk=rated.pk).update(
+        participation=closed.participation, live_revision=revision, last_published_at=revision.created_at
+    )
+    assert vote_json(client, rated, 2, token=token).status_code == 403
+    assert aggregate(rated) == (1, 4, {4: 1})
+
+
+def test_a_change_published_here_is_seen_at_once(client, rated):
+    assert vote_json(client, rated, 4).status_code == 200
+    token = form_token(client, rated)
+    agree = set_rating(rated, scale="agree")
+    # The votes on the old scale stay; the new scale conflicts with them (a moderator resets).
+    assert vote_json(client, agree, 1, token=token).status_code == 409
+    assert Vote.objects.get().value == 4
+
+
+def count_queries(client, page, value):
+    token = form_token(client, page)
+    with CaptureQueriesContext(connection) as queries:
+        assert vote_json(client, page, value, token=token).status_code == 200
+    # Not the savepoint around the vote: the test's transaction needs it, autocommit does not.
+    return len([query for query in queries if "SAVEPOINT" not in query["sql"]])
+
+
+def test_a_vote_costs_the_same_queries_however_many_votes_there_are(client, rated, settings):
+    settings.DIGIRADAR_RATINGS_RATE_LIMIT = 1000  # all these voters come from one address
+    vote_json(client, rated, 3)
+    one = count_queries(client, rated, 4)
+    for number in range(30):
+        post_vote(Client(), rated, 1 + number % 5)
+    assert count_queries(client, rated, 2) == one
+
+
+@pytest.mark.postgres_only
+def test_on_postgresql_a_vote_with_its_reply_is_two_queries(client, rated):
+    vote_json(client, rated, 3)  # the first vote creates the rating's target
+    # The page, target and own vote; then the vote with the figures after it.
+    assert count_queries(client, rated, 4) == 2
+    assert count_queries(Client(), rated, 5) == 2  # a first vote, with its new cookie
