@@ -4,6 +4,7 @@ from demo.models import ContentPage, HomePage
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from digiradar_wagtail.ideas.models import IdeasPage
 from digiradar_wagtail.models import MeasurePage, RadarIndexPage
 
 
@@ -19,9 +20,14 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(RadarIndexPage, RadarIndexPage)
         self.assertCanNotCreateAt(MeasurePage, RadarIndexPage)
 
-    def test_radar_holds_only_measures(self):
-        self.assertAllowedSubpageTypes(RadarIndexPage, {MeasurePage})
+    def test_radar_holds_measures_and_the_pages_the_apps_register(self):
+        # The demo installs the ideas app, which registers its ideas page for radars
+        # (extensions.register_radar_subpage_type); nothing else goes below a radar.
+        self.assertAllowedSubpageTypes(RadarIndexPage, {MeasurePage, IdeasPage})
         self.assertCanCreateAt(RadarIndexPage, MeasurePage)
+        self.assertCanCreateAt(RadarIndexPage, IdeasPage)
+        self.assertCanNotCreateAt(RadarIndexPage, ContentPage)
+        self.assertAllowedParentPageTypes(IdeasPage, {RadarIndexPage})
 
     def test_measure_only_under_a_radar(self):
         self.assertAllowedParentPageTypes(MeasurePage, {RadarIndexPage})
