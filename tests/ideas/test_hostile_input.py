@@ -159,7 +159,9 @@ def test_a_measure_of_another_radar_cannot_be_linked(client, ideas_page, idea_mo
 )
 def test_broken_admin_filters_are_4xx(client, ideas_page, idea_moderator, query):
     client.force_login(idea_moderator)
-    assert client.get(ADMIN, query).status_code == 400
+    response = client.get(ADMIN, query)
+    assert response.status_code == 400
+    assert "Einige Filter konnten nicht angewendet werden" in response.content.decode()
 
 
 def test_bulk_actions_with_forged_ids_change_nothing(client, ideas_page, idea_moderator):
