@@ -70,11 +70,3 @@ class CommentFilterSet(WagtailFilterSet):
         if value != "1":
             return queryset
         return queryset.filter(Exists(CommentReport.objects.filter(comment=OuterRef("pk"), resolved=False)))
-
-    def error_list(self):
-        """``"Label: message"`` for every filter that could not be used."""
-        return [
-            f"{self.form.fields[name].label or name}: {message}"
-            for name, messages in self.form.errors.items()
-            for message in messages
-        ]

@@ -41,7 +41,6 @@ from wagtail.admin.widgets import Button
 
 from ..opendata.columns import defuse
 from ..participation import admin as shared_admin
-from ..participation.forms import QueueSearchForm
 from . import moderation, privacy
 from .filters import CommentFilterSet
 from .forms import EmailForm, OfficialReplyForm, ReasonForm
@@ -60,11 +59,10 @@ def excerpt(comment):
     return Truncator(comment.comment).chars(120) or f"#{comment.pk}"
 
 
-class QueueView(ModeratorsOnlyMixin, generic.IndexView):
+class QueueView(ModeratorsOnlyMixin, shared_admin.ModerationIndexMixin, generic.IndexView):
     """The moderation queue: pending comments, oldest first, unless the filters say otherwise."""
 
     template_name = TEMPLATES + "index.html"
-    results_template_name = TEMPLATES + "index_results.html"
     page_title = gettext_lazy("Comment moderation")
 
     def get_base_queryset(self):
@@ -93,22 +91,6 @@ class QueueView(ModeratorsOnlyMixin, generic.IndexView):
             DateColumn("submit_date", label=gettext_lazy("Written"), sort_key="submit_date"),
         ]
 
-    def get_search_form(self):
-        return QueueSearchForm(self.request.GET if "q" in self.request.GET else None)
-
-    def filter_queryset(self, queryset):
-        # Unlike Wagtail's default, the filters that are valid still apply when another is not.
-        if self.filters:
-            self.filters.is_valid()
-            queryset = self.filters.filter_queryset(queryset)
-        return queryset
-
-    def filter_errors(self):
-        errors = self.filters.error_list() if self.filters else []
-        if self.search_form is not None and self.search_form.errors:
-            errors += [f"{_('Search')}: {message}" for message in self.search_form.errors["q"]]
-        return errors
-
     @cached_property
     def header_more_buttons(self):
         return super().header_more_buttons + [
@@ -119,17 +101,6 @@ class QueueView(ModeratorsOnlyMixin, generic.IndexView):
                 priority=100,
             )
         ]
-
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context["filter_errors"] = self.filter_errors()
-        return context
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if not self.is_export and context["filter_errors"]:
-            response.status_code = 400
-        return response
 
     def get_filename(self):
         return f"comments-{timezone.localdate():%Y-%m-%d}"

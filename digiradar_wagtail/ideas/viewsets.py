@@ -30,7 +30,6 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from ..participation import admin as shared_admin
-from ..participation.forms import QueueSearchForm
 from . import moderation
 from .forms import AnswerForm, ReasonForm
 from .models import PENDING, PUBLISHED, REMOVED, Answer, Idea, State
@@ -82,7 +81,7 @@ class IdeaFilterSet(WagtailFilterSet):
         return queryset if value == ALL else queryset.filter(state=value)
 
 
-class IdeaIndexView(ModeratorsOnlyMixin, generic.IndexView):
+class IdeaIndexView(ModeratorsOnlyMixin, shared_admin.ModerationIndexMixin, generic.IndexView):
     template_name = TEMPLATES + "index.html"
     page_title = gettext_lazy("Citizen ideas")
 
@@ -109,22 +108,6 @@ class IdeaIndexView(ModeratorsOnlyMixin, generic.IndexView):
             Column("open_reports", label=gettext_lazy("Open reports"), sort_key="open_reports"),
             DateColumn("created_at", label=gettext_lazy("Proposed"), sort_key="created_at"),
         ]
-
-    def get_search_form(self):
-        return QueueSearchForm(self.request.GET if "q" in self.request.GET else None)
-
-    def filter_queryset(self, queryset):
-        if self.filters:
-            self.filters.is_valid()
-            queryset = self.filters.filter_queryset(queryset)
-        return queryset
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        search_errors = self.search_form is not None and self.search_form.errors
-        if (self.filters and self.filters.form.errors) or search_errors:
-            response.status_code = 400
-        return response
 
 
 def radar_measures(idea):

@@ -9,12 +9,15 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
 from wagtail.permissions import policy_registry
+
+from .forms import QueueSearchForm
 
 MODERATE = "moderate"
 MODERATION_ACTIONS = frozenset({"view", "change", MODERATE})
@@ -58,6 +61,47 @@ class ModeratorsOnlyMixin:
         if not may_moderate(self.moderated_model, request.user):
             raise PermissionDenied
         super().setup(request, *args, **kwargs)
+
+
+class ModerationIndexMixin:
+    """
+    For a queue's ``IndexView``: the search box that refuses NUL bytes; the filters that are valid
+    still apply when another is not (unlike Wagtail's default); and the list answers 400 with
+    ``filter_errors`` ("Label: message") in its context while a filter or the search is unusable,
+    which the results template shows.
+    """
+
+    results_template_name = "digiradar_wagtail/admin/moderation_index_results.html"
+
+    def get_search_form(self):
+        return QueueSearchForm(self.request.GET if "q" in self.request.GET else None)
+
+    def filter_queryset(self, queryset):
+        if self.filters:
+            self.filters.is_valid()
+            queryset = self.filters.filter_queryset(queryset)
+        return queryset
+
+    def filter_errors(self):
+        errors = []
+        if self.filters:
+            fields = self.filters.form.fields
+            for name, messages in self.filters.form.errors.items():
+                errors += [f"{fields[name].label or name}: {message}" for message in messages]
+        if self.search_form is not None and self.search_form.errors:
+            errors += [f"{_('Search')}: {message}" for message in self.search_form.errors["q"]]
+        return errors
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["filter_errors"] = self.filter_errors()
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if not self.is_export and context["filter_errors"]:
+            response.status_code = 400
+        return response
 
 
 class PendingMenuItem(MenuItem):

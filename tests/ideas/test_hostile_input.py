@@ -159,4 +159,20 @@ def test_a_measure_of_another_radar_cannot_be_linked(client, ideas_page, idea_mo
 )
 def test_broken_admin_filters_are_4xx(client, ideas_page, idea_moderator, query):
     client.force_login(idea_moderator)
-    assert client.get(ADMIN, query).status_code == 400
+    response = client.get(ADMIN, query)
+    assert response.status_code == 400
+    assert "Einige Filter konnten nicht angewendet werden" in response.content.decode()
+
+
+def test_bulk_actions_with_forged_ids_change_nothing(client, ideas_page, idea_moderator):
+    idea = make_idea(ideas_page, state=PENDING)
+    unconfirmed = make_idea(ideas_page, "Unbestätigt", state=PENDING, awaiting_confirmation=True)
+    client.force_login(idea_moderator)
+    url = "/admin/bulk/digiradar_ideas/idea/approve/?next=/admin/&id=abc&id=99999999999999999999999&id=-1"
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code in (200, 302)
+    response = client.post(f"{url}&id={unconfirmed.pk}")
+    assert response.status_code in (200, 302)
+    assert set(Idea.objects.values_list("state", flat=True)) == {PENDING}
+    assert client.post(f"{url}&id={idea.pk}").status_code == 302
+    assert Idea.objects.get(pk=idea.pk).state == "published"
