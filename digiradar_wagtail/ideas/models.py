@@ -114,6 +114,17 @@ class Idea(models.Model):
     def is_published(self):
         return self.state == PUBLISHED and not self.awaiting_confirmation
 
+    # A follow app (digiradar_wagtail.follow) lets citizens follow a published idea; it names the
+    # idea by kind and number in its pages and mails, never by the citizen's title.
+    digiradar_followable = True
+
+    def follow_visible(self):
+        return self.is_published
+
+    def get_full_url(self, request=None):
+        page = self.ideas_page()
+        return page.idea_url(self, request, full=True) if page else None
+
     def ideas_page(self, locale=None):
         """The live ideas page of the idea's radar (in ``locale`` if there is one), or None."""
         pages = IdeasPage.objects.live().filter(radar_key=self.radar_key)
@@ -213,8 +224,9 @@ class IdeasPage(SharedCachePageMixin, RoutablePageMixin, Page):
         """The radar page above, as a plain ``Page`` (looked up once per instance)."""
         return self.get_parent()
 
-    def idea_url(self, idea, request=None):
-        return self.get_url(request) + self.reverse_subpage("idea", args=[idea.pk])
+    def idea_url(self, idea, request=None, full=False):
+        base = self.get_full_url(request) if full else self.get_url(request)
+        return base + self.reverse_subpage("idea", args=[idea.pk]) if base else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
