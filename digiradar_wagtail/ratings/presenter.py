@@ -188,8 +188,7 @@ def render_rating_block(block, value, parent_context):
     context = block.get_context(value, parent_context=parent_context)
     context["rating"] = None
     if page is not None and request is not None:
-        # The vote view hands in the presenter it has already asked everything it knows.
-        rating = parent_context.get("rating_presenter") or RatingPresenter(value, page, request)
+        rating = RatingPresenter(value, page, request)
         context["rating"] = rating
         if rating.shared and rating.show_results:
             limit_shared_age(request, ratings_settings.RATINGS_RESULTS_CACHE_SECONDS)

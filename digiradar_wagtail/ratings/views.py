@@ -61,7 +61,8 @@ def _refuse(request, status, message, page_id=None, retry_after=None):
     if _wants_json(request):
         response = JsonResponse({"error": message}, status=status)
     else:
-        page = Page.objects.filter(pk=page_id).first() if page_id is not None else None
+        # For the link back; only a page everybody may see.
+        page = Page.objects.live().public().filter(pk=page_id).first() if page_id is not None else None
         response = render(
             request,
             "digiradar_ratings/error.html",
