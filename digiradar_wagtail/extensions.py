@@ -31,8 +31,10 @@ of them (or a city's own app) fills in this registry instead:
   public radar, and kept by a shared cache like ``export.json``. Register it in ``ready()``: the
   URL pattern is built when the URLconf loads.
 - ``register_measure_note(name, note)``: ``note(measure, request) -> HTML or None``, a short note the
-  measure page shows below its teaser (the ideas app: "from a citizen idea"). It must render the
-  same for every visitor (the page is kept by a shared cache) and cost a fixed number of queries.
+  measure page shows below its teaser (the ideas app: "from a citizen idea"); likewise
+  ``register_radar_note(name, note)`` for the radar page's header (the ideas app: a link to the
+  radar's ideas page). A note must render the same for every visitor (the page is kept by a shared
+  cache) and cost a fixed number of queries.
 
 Nothing here touches models, so the registry can be filled while apps load.
 """
@@ -89,7 +91,7 @@ def digest_section(name):
     return _digest_sections.get(name)
 
 
-_measure_notes = {}
+_page_notes = {}
 
 
 def register_radar_subpage_type(model_label):
@@ -102,12 +104,18 @@ def register_radar_subpage_type(model_label):
 
 
 def register_measure_note(name, note):
-    _measure_notes[name] = note
+    _page_notes.setdefault("measure", {})[name] = note
 
 
-def measure_notes(measure, request=None):
-    """The notes the registered apps have for ``measure`` (HTML), in a stable order."""
-    notes = (_measure_notes[name](measure, request) for name in sorted(_measure_notes))
+def register_radar_note(name, note):
+    _page_notes.setdefault("radar", {})[name] = note
+
+
+def page_notes(kind, page, request=None):
+    """The notes the registered apps have for a ``"measure"`` or ``"radar"`` page (HTML), in a
+    stable order."""
+    registered = _page_notes.get(kind, {})
+    notes = (registered[name](page, request) for name in sorted(registered))
     return [note for note in notes if note]
 
 

@@ -107,6 +107,11 @@ def radar_urls(radar):
     return _urls_of(others) | _export_urls([*others, radar])
 
 
+def radar_page_urls(radar):
+    """The pages of ``radar`` in every language (for a change a sub-app shows on them)."""
+    return _urls_of(RadarIndexPage.objects.live().filter(translation_key=radar.translation_key))
+
+
 def moved_urls(page, url_path_before, parent_before):
     """
     What a move of ``page`` (a measure or a radar, with its ``url_path`` after the move) from

@@ -153,3 +153,11 @@ def measure_note(measure, request=None):
     page = IdeasPage.objects.live().filter(radar_key=idea.radar_key, locale_id=measure.locale_id).first()
     url = page.idea_url(idea, request) if page else None
     return render_to_string("digiradar_ideas/measure_note.html", {"idea": idea, "url": url})
+
+
+def radar_note(radar, request=None):
+    """Where a radar's visitors propose and support ideas: its live ideas page (one query)."""
+    page = IdeasPage.objects.live().public().child_of(radar).first()
+    if page is None:
+        return None
+    return render_to_string("digiradar_ideas/radar_note.html", {"url": page.get_url(request)})

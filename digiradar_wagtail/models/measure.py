@@ -345,7 +345,7 @@ class MeasurePage(SharedCachePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = digiradar_settings.BASE_TEMPLATE
         context["measure"] = measure_detail(self)
-        context["measure_notes"] = extensions.measure_notes(self, request)
+        context["page_notes"] = extensions.page_notes("measure", self, request)
         # A plain link (no token: the page is cached for everyone), only if a follow app is installed.
         context["follow_url"] = extensions.follow_link(self, request)
         return context

@@ -216,4 +216,5 @@ class RadarIndexPage(SharedCachePageMixin, Page):
         context["results_html"] = render_radar_results(request, self)
         context["export_links"] = export_links(request, self)
         context["follow_url"] = extensions.follow_link(self, request)
+        context["page_notes"] = extensions.page_notes("radar", self, request)
         return context

@@ -27,3 +27,10 @@ def test_approving_and_answering_an_idea_purge_its_pages_in_both_languages(varni
 
     moderation.answer(idea, city, Answer.UNDER_REVIEW, "Wir prüfen drei Standorte.")
     assert "Wir prüfen drei Standorte." in shows_within(varnish, detail, "Wir prüfen drei Standorte.").text
+
+
+def test_publishing_an_ideas_page_purges_its_radar_which_links_it(varnish, radar):
+    assert "Bürgerideen" not in cached_twice(varnish, radar.url)
+    add_ideas_page(radar, title="Bürgerideen", slug="buergerideen")
+    html = shows_within(varnish, radar.url, "eine Maßnahme vorschlagen").text
+    assert 'href="/de/radar/buergerideen/"' in html

@@ -144,3 +144,15 @@ def test_a_radar_without_an_ideas_page_has_no_ideas_files(client, radar, ideas_p
     assert client.get("/de/radar/ideas.json").status_code == 404
     assert client.get("/de/radar/ideas.csv").status_code == 404
     assert client.get("/de/radar/export.json").status_code == 200
+
+
+def test_the_radar_links_its_ideas_page_in_each_language(client, radar, ideas_page):
+    english_radar = builders.translate(radar, builders.locales()[1])
+    english_page = builders.translate(ideas_page, builders.locales()[1])
+    german = client.get(radar.url).content.decode()
+    assert f'<a href="{ideas_page.url}">Bürgerideen: eine Maßnahme vorschlagen' in german
+    english = client.get(english_radar.url).content.decode()
+    assert f'<a href="{english_page.url}">Citizen ideas: propose a measure' in english
+    # Unpublished, the ideas page is not linked any more.
+    ideas_page.unpublish()
+    assert "Bürgerideen: eine Maßnahme" not in client.get(radar.url).content.decode()
