@@ -32,7 +32,8 @@ class CommentBulkAction(ModerationBulkAction):
     """
 
     models = [Comment]
-    template_name = "digiradar_comments/admin/bulk_confirm.html"
+    header_icon = "comment"
+    items_template = "digiradar_comments/admin/bulk_items.html"
     viewset = comment_viewset
     closed_states = (REMOVED,)
     ordering = ("submit_date", "pk")

@@ -6,7 +6,6 @@ in it (django-comments-xtd's threaded comment with a moderation state of our own
 import datetime
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
@@ -16,7 +15,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
 
 from ..models.links import optional_link
-from ..participation.moderation import ModerationState, ReportReason
+from ..participation.moderation import ModerationState, Report, ReportReason
 from ..participation.signed_links import new_nonce
 
 State = ModerationState  # shared with the ideas app (participation/moderation.py)
@@ -117,27 +116,14 @@ class Comment(XtdComment):
         return base + anchor_pattern % {"id": self.pk}
 
 
-class CommentReport(models.Model):
+class CommentReport(Report):
     """A report (flag) of a comment: one per person, with a reason."""
 
     SPAM, ABUSE, OFF_TOPIC, PRIVACY, OTHER = ReportReason
-    REASON_CHOICES = ReportReason.choices
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
-    # A keyed hash of the user id or client address: tells reporters apart, identifies nobody.
-    reporter_key = models.CharField(max_length=64)
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    reason = models.CharField(_("reason"), max_length=16, choices=REASON_CHOICES)
-    note = models.CharField(_("note"), max_length=500, blank=True)
-    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
-    # Set when a moderator has looked at the comment again; resolved reports no longer count.
-    resolved = models.BooleanField(default=False)
 
-    class Meta:
-        verbose_name = _("report")
-        verbose_name_plural = _("reports")
+    class Meta(Report.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["comment", "reporter_key"], name="digiradar_comments_one_report_per_person"

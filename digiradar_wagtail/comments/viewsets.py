@@ -62,7 +62,7 @@ def excerpt(comment):
 class QueueView(ModeratorsOnlyMixin, shared_admin.ModerationIndexMixin, generic.IndexView):
     """The moderation queue: pending comments, oldest first, unless the filters say otherwise."""
 
-    template_name = TEMPLATES + "index.html"
+    select_all_text = gettext_lazy("Select all comments in the listing")
     page_title = gettext_lazy("Comment moderation")
 
     def get_base_queryset(self):

@@ -16,7 +16,7 @@ class IdeaBulkAction(ModerationBulkAction):
     """A moderation step for every selected idea (confirmed ones that are not removed)."""
 
     models = [Idea]
-    template_name = "digiradar_ideas/admin/bulk_confirm.html"
+    items_template = "digiradar_ideas/admin/bulk_items.html"
     viewset = idea_viewset
     closed_states = (REMOVED,)
     ordering = ("created_at", "pk")

@@ -21,7 +21,7 @@ from wagtail.models import Page
 
 from ..conf import digiradar_settings
 from ..models.links import optional_link
-from ..participation.moderation import ModerationState, ReportReason
+from ..participation.moderation import ModerationState, Report
 from ..participation.signed_links import new_nonce
 from ..public.shared_cache import SharedCachePageMixin
 
@@ -168,24 +168,12 @@ class IdeaSupport(models.Model):
         ]
 
 
-class IdeaReport(models.Model):
+class IdeaReport(Report):
     """A report of a published idea: one per person (a keyed hash), with a reason."""
 
-    REASON_CHOICES = ReportReason.choices
-
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="reports")
-    reporter_key = models.CharField(max_length=64)
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    reason = models.CharField(_("reason"), max_length=16, choices=REASON_CHOICES)
-    note = models.CharField(_("note"), max_length=500, blank=True)
-    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
-    resolved = models.BooleanField(default=False)
 
-    class Meta:
-        verbose_name = _("report")
-        verbose_name_plural = _("reports")
+    class Meta(Report.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["idea", "reporter_key"], name="digiradar_ideas_one_report_per_person"

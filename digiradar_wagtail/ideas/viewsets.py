@@ -82,7 +82,7 @@ class IdeaFilterSet(WagtailFilterSet):
 
 
 class IdeaIndexView(ModeratorsOnlyMixin, shared_admin.ModerationIndexMixin, generic.IndexView):
-    template_name = TEMPLATES + "index.html"
+    select_all_text = gettext_lazy("Select all ideas in the listing")
     page_title = gettext_lazy("Citizen ideas")
 
     def get_base_queryset(self):

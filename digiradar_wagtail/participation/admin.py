@@ -71,7 +71,9 @@ class ModerationIndexMixin:
     which the results template shows.
     """
 
+    template_name = "digiradar_wagtail/admin/moderation_index.html"
     results_template_name = "digiradar_wagtail/admin/moderation_index_results.html"
+    select_all_text = None  # "Select all comments in the listing"
 
     def get_search_form(self):
         return QueueSearchForm(self.request.GET if "q" in self.request.GET else None)
@@ -95,6 +97,7 @@ class ModerationIndexMixin:
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context["filter_errors"] = self.filter_errors()
+        context["select_all_text"] = self.select_all_text
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -132,6 +135,9 @@ class ModerationBulkAction(BulkAction):
     can no longer leave.
     """
 
+    template_name = "digiradar_wagtail/admin/moderation_bulk_confirm.html"
+    header_icon = "pick"
+    items_template = None  # the list of the selected items on the confirmation page
     moderate = None
     confirmation = {}
     viewset = None
@@ -172,7 +178,8 @@ class ModerationBulkAction(BulkAction):
         return {"user": self.request.user}
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), **self.confirmation}
+        context = {**super().get_context_data(**kwargs), **self.confirmation}
+        return {**context, "header_icon": self.header_icon, "items_template": self.items_template}
 
     @classmethod
     def execute_action(cls, items, user=None, **kwargs):

@@ -7,6 +7,7 @@ models and of either sub-app.
 import re
 from fractions import Fraction
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,31 @@ class ReportReason(models.TextChoices):
     OFF_TOPIC = "off_topic", _("Off topic")
     PRIVACY = "privacy", _("Reveals personal data")
     OTHER = "other", _("Other")
+
+
+class Report(models.Model):
+    """
+    A citizen's report of a contribution (a comment, an idea): one per person, with a reason.
+    Each app's model adds the foreign key to what is reported and the one-per-person constraint.
+    """
+
+    # A keyed hash of the user id or client address: tells reporters apart, identifies nobody.
+    reporter_key = models.CharField(max_length=64)
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=16, choices=ReportReason.choices)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+    # Set when a moderator has looked at the contribution again; resolved reports no longer count.
+    resolved = models.BooleanField(default=False)
+
+    REASON_CHOICES = ReportReason.choices
+
+    class Meta:
+        abstract = True
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
 
 
 def reports_suffice(signed_in, anonymous, signed_in_threshold, anonymous_threshold):

@@ -156,6 +156,10 @@ def test_bulk_approve_and_bulk_hide(client, measure, moderator):
     confirmation = client.get(bulk_url("hide", first.pk)).content.decode()
     assert "Kommentare ausblenden" in confirmation and 'name="reason"' in confirmation
     assert "button serious" in confirmation
+    # The queue offers them in Wagtail's bulk action footer.
+    footer = client.get(ADMIN).content.decode()
+    assert 'data-bulk-action-footer="COMMENT"' in footer
+    assert "/admin/bulk/digiradar_comments/comment/hide/" in footer
     assert client.post(bulk_url("approve", first.pk, second.pk)).status_code == 302
     assert set(Comment.objects.filter(state=PUBLISHED).values_list("pk", flat=True)) == {first.pk, second.pk}
     # Hiding in bulk needs a reason.

@@ -75,6 +75,10 @@ def test_moderators_and_superusers_may_use_every_view(client, ideas_page, idea_m
     urls = admin_urls(idea)
     for name in ("index", "index_results", "inspect", "history", "history_results", "bulk:approve"):
         assert client.get(urls[name]).status_code == 200, name
+    footer = client.get(urls["index"]).content.decode()
+    assert 'data-bulk-action-footer="IDEA"' in footer and "/admin/bulk/digiradar_ideas/idea/hide/" in footer
+    confirmation = client.get(urls["bulk:approve"]).content.decode()
+    assert f"#{idea.pk}</a> {idea.title}" in confirmation
     assert ADMIN in client.get("/admin/").content.decode()
     assert client.post(urls["approve"]).status_code == 302
     assert Idea.objects.get(pk=idea.pk).state == "published"
