@@ -1,29 +1,26 @@
 """Citizen ideas for a radar (label ``digiradar_ideas``); needs only the radar app."""
 
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from ..participation import apps as participation_apps
 
-class DigiradarIdeasConfig(AppConfig):
+
+class DigiradarIdeasConfig(participation_apps.ParticipationAppConfig):
     name = "digiradar_wagtail.ideas"
     label = "digiradar_ideas"
     verbose_name = _("Citizen ideas")
-    default_auto_field = "django.db.models.BigAutoField"
+    permission_policy = ("digiradar_ideas.Idea", "digiradar_wagtail.ideas.permissions.IdeaPermissionPolicy")
 
-    def ready(self):
+    def connect(self):
         from django.core import checks as django_checks
-        from wagtail.permissions import register_permission_policy
 
         from .. import extensions
         from ..mail import register_sent_callback
         from . import checks, front_cache, notifications, views
         from .digest import new_ideas_section
-        from .models import Idea
-        from .permissions import IdeaPermissionPolicy
         from .public import measure_note, radar_note
 
         django_checks.register(checks.check_settings, django_checks.Tags.compatibility)
-        register_permission_policy(Idea, IdeaPermissionPolicy(Idea))
         register_sent_callback(notifications.CONFIRMATION_SENT, notifications.mark_confirmation_sent)
         extensions.register_radar_subpage_type("digiradar_ideas.IdeasPage")
         extensions.register_measure_note("ideas", measure_note)
