@@ -5,13 +5,10 @@ for each registered comment bulk action), so a new view cannot be forgotten here
 """
 
 import pytest
-from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext
-from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
 from digiradar_wagtail.comments.models import PENDING, PUBLISHED, Comment
 from digiradar_wagtail.comments.viewsets import comment_viewset
+from tests import moderation_admin
 from tests.comments.conftest import make_comment
 
 pytestmark = pytest.mark.django_db
@@ -29,14 +26,7 @@ POST_DATA = {
 
 def admin_urls(comment):
     """``{name: url}`` of every comments admin URL, filled in with ``comment``'s id."""
-    urls = {}
-    for pattern in comment_viewset.get_urlpatterns():
-        kwargs = {"pk": comment.pk} if "pk" in pattern.pattern.converters else {}
-        urls[pattern.name] = reverse(f"{comment_viewset.url_namespace}:{pattern.name}", kwargs=kwargs)
-    for action in bulk_action_registry.get_bulk_actions_for_model("digiradar_comments", "comment"):
-        url = reverse("wagtail_bulk_action", args=["digiradar_comments", "comment", action.action_type])
-        urls[f"bulk:{action.action_type}"] = f"{url}?id={comment.pk}"
-    return urls
+    return moderation_admin.admin_urls(comment_viewset, "digiradar_comments", "comment", comment)
 
 
 def test_every_view_and_bulk_action_is_enumerated(measure):
@@ -58,25 +48,12 @@ def assert_untouched(comment):
 
 
 def assert_refused_everywhere(client, comment):
-    """Wagtail's permission_denied on every URL, for GET and POST: to the dashboard, with its message."""
-    urls = admin_urls(comment)
-    for name, url in urls.items():
-        for method in ("get", "post"):
-            response = getattr(client, method)(url, POST_DATA.get(name, {}))
-            assert (response.status_code, response["Location"]) == (302, "/admin/"), (method, url)
-    with translation.override("de"):
-        wagtails_message = gettext("Sorry, you do not have permission to access this area.")
-    messages = [str(m).strip() for m in client.get("/admin/").context["messages"]]
-    assert messages == [wagtails_message] * (2 * len(urls))
-    assert_untouched(comment)
+    moderation_admin.assert_refused_everywhere(client, admin_urls(comment), POST_DATA)
 
 
 def test_anonymous_is_sent_to_the_login_and_changes_nothing(client, measure):
     comment = make_comment(measure, state=PENDING)
-    for name, url in admin_urls(comment).items():
-        for method in ("get", "post"):
-            response = getattr(client, method)(url, POST_DATA.get(name, {}))
-            assert response.status_code == 302 and "/admin/login/" in response["Location"], (method, url)
+    moderation_admin.assert_sent_to_login(client, admin_urls(comment), POST_DATA)
     assert_untouched(comment)
 
 

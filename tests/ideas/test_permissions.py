@@ -10,6 +10,8 @@ from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
 
 from digiradar_wagtail.ideas.models import PENDING, Idea
+from digiradar_wagtail.ideas.viewsets import idea_viewset
+from tests import moderation_admin
 from tests.ideas.conftest import make_idea
 
 pytestmark = pytest.mark.django_db
@@ -18,18 +20,14 @@ POST_DATA = {"answer": {"answer": "under_review", "text": "Wir prüfen das."}, "
 
 
 def admin_urls(idea):
-    urls = {
-        "index": ADMIN,
-        "index_results": f"{ADMIN}results/",
-        "inspect": f"{ADMIN}inspect/{idea.pk}/",
-        "history": f"{ADMIN}history/{idea.pk}/",
-        "history_results": f"{ADMIN}history-results/{idea.pk}/",
-    }
-    for action in ("approve", "hide", "remove", "to-pending", "answer", "convert"):
-        urls[action] = f"{ADMIN}{action}/{idea.pk}/"
-    for action in ("approve", "hide"):
-        urls[f"bulk:{action}"] = f"/admin/bulk/digiradar_ideas/idea/{action}/?next=/admin/&id={idea.pk}"
-    return urls
+    return moderation_admin.admin_urls(idea_viewset, "digiradar_ideas", "idea", idea)
+
+
+def test_every_view_and_bulk_action_is_enumerated(ideas_page):
+    names = set(admin_urls(make_idea(ideas_page)))
+    assert {"index", "index_results", "inspect", "history", "approve", "hide", "answer", "convert"} <= names
+    assert {"bulk:approve", "bulk:hide"} <= names
+    assert not names & {"add", "edit", "copy", "delete", "usage"}
 
 
 def assert_untouched(idea):
@@ -40,10 +38,7 @@ def assert_untouched(idea):
 
 def test_anonymous_is_sent_to_the_login_and_changes_nothing(client, ideas_page):
     idea = make_idea(ideas_page, state=PENDING)
-    for name, url in admin_urls(idea).items():
-        for method in ("get", "post"):
-            response = getattr(client, method)(url, POST_DATA.get(name, {}))
-            assert response.status_code == 302 and "/admin/login/" in response["Location"], (method, url)
+    moderation_admin.assert_sent_to_login(client, admin_urls(idea), POST_DATA)
     assert_untouched(idea)
 
 
@@ -52,15 +47,7 @@ def test_an_editor_without_the_permission_gets_wagtails_permission_denied_everyw
 ):
     idea = make_idea(ideas_page, state=PENDING)
     client.force_login(editor)
-    urls = admin_urls(idea)
-    for name, url in urls.items():
-        for method in ("get", "post"):
-            response = getattr(client, method)(url, POST_DATA.get(name, {}))
-            assert (response.status_code, response["Location"]) == (302, "/admin/"), (method, url)
-    with translation.override("de"):
-        wagtails_message = gettext("Sorry, you do not have permission to access this area.")
-    messages = [str(m).strip() for m in client.get("/admin/").context["messages"]]
-    assert messages == [wagtails_message] * (2 * len(urls))
+    moderation_admin.assert_refused_everywhere(client, admin_urls(idea), POST_DATA)
     assert_untouched(idea)
     # An id that does not exist is refused the same way: ids cannot be probed.
     assert client.get(f"{ADMIN}inspect/999999/")["Location"] == "/admin/"
