@@ -35,13 +35,6 @@ class DeliveryStatus(models.TextChoices):
     STOPPED = "stopped", _("Stopped")
 
 
-class RelationType(models.TextChoices):
-    DEPENDS_ON = "depends_on", _("depends on")
-    BUILDS_ON = "builds_on", _("builds on")
-    SUCCEEDS = "succeeds", _("succeeds")
-    RELATED = "related", _("is related to")
-
-
 class NamedSerializer(serializers.Serializer):
     """How the API names a sector, ring or taxonomy term: by name and slug, not only by id."""
 
@@ -87,16 +80,25 @@ class MeasurePageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
+def placement(to, verbose_name):
+    """Where a measure sits on its radar: a sector or a ring, which cannot be deleted while in use."""
+    return models.ForeignKey(to, verbose_name=verbose_name, on_delete=models.PROTECT, related_name="measures")
+
+
+def optional_text(verbose_name, help_text):
+    """A text an editor may leave empty, with a hint what to write."""
+    return models.TextField(verbose_name, blank=True, help_text=help_text)
+
+
 class MeasurePage(SharedCachePageMixin, Page):
     """One measure of the strategy, shown as one blip on its radar."""
 
     # Identity
     teaser = models.TextField(_("teaser"), max_length=300, help_text=_("One or two sentences for lists."))
     body = StreamField(MeasureBodyBlock(), blank=True, verbose_name=_("description"))
-    plain_language_summary = models.TextField(
+    plain_language_summary = optional_text(
         _("plain-language summary"),
-        blank=True,
-        help_text=_("Leichte Sprache: short sentences, common words, one idea per sentence."),
+        _("Leichte Sprache: short sentences, common words, one idea per sentence."),
     )
     external_id = models.CharField(
         _("external id"),
@@ -106,25 +108,13 @@ class MeasurePage(SharedCachePageMixin, Page):
         help_text=_("A stable id from the city's own list, used by spreadsheet imports."),
     )
     # Placement
-    sector = models.ForeignKey(
-        "digiradar_wagtail.RadarSector",
-        verbose_name=_("sector"),
-        on_delete=models.PROTECT,
-        related_name="measures",
-    )
-    ring = models.ForeignKey(
-        "digiradar_wagtail.RadarRing",
-        verbose_name=_("ring (phase)"),
-        on_delete=models.PROTECT,
-        related_name="measures",
-    )
+    sector = placement("digiradar_wagtail.RadarSector", _("sector"))
+    ring = placement("digiradar_wagtail.RadarRing", _("ring (phase)"))
     delivery_status = models.CharField(
         _("delivery status"), max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.ON_TRACK
     )
-    status_reason = models.TextField(
-        _("reason for delay or stop"),
-        blank=True,
-        help_text=_("Required when the measure is delayed or stopped."),
+    status_reason = optional_text(
+        _("reason for delay or stop"), _("Required when the measure is delayed or stopped.")
     )
     # Progress and time
     progress_percent = models.PositiveSmallIntegerField(
@@ -134,10 +124,8 @@ class MeasurePage(SharedCachePageMixin, Page):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     progress_as_of = models.DateField(_("progress as of"), null=True, blank=True)
-    progress_method = models.TextField(
-        _("how progress is measured"),
-        blank=True,
-        help_text=_("Publish the method, so that the figure can be checked."),
+    progress_method = optional_text(
+        _("how progress is measured"), _("Publish the method, so that the figure can be checked.")
     )
     start_date = models.DateField(_("start"), null=True, blank=True)
     planned_end_date = models.DateField(_("planned end"), null=True, blank=True)
@@ -363,6 +351,13 @@ class MeasureCoDepartment(Orderable):
     department = models.ForeignKey("digiradar_wagtail.Department", on_delete=models.CASCADE, related_name="+")
     panels = [FieldPanel("department")]
     api_fields = [APIField("department", serializer=NamedSerializer())]
+
+
+class RelationType(models.TextChoices):
+    DEPENDS_ON = "depends_on", _("depends on")
+    BUILDS_ON = "builds_on", _("builds on")
+    SUCCEEDS = "succeeds", _("succeeds")
+    RELATED = "related", _("is related to")
 
 
 class MeasureRelation(Orderable):

@@ -16,11 +16,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .. import extensions
 from ..conf import digiradar_settings
+from ..geometry.layout import MAX_RINGS, MAX_SECTORS, MIN_RINGS, MIN_SECTORS
 from ..public.shared_cache import SharedCachePageMixin
 from ..validators import validate_colour
-
-MIN_SECTORS, MAX_SECTORS = 2, 12
-MIN_RINGS, MAX_RINGS = 2, 6
 
 # The strategy's three core areas and four phases, offered to every new radar: slugs (the same in
 # every language), names in the radar's language, colours with 3:1 contrast on white.
@@ -152,6 +150,10 @@ class RadarIndexPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
+SECTORS_HINT = _("2 to 12 core areas or action fields, in the order the radar shows them.")
+RINGS_HINT = _("2 to 6 phases, earliest first; the first ring is drawn outermost.")
+
+
 class RadarIndexPage(SharedCachePageMixin, Page):
     """A Digitalisierungsradar: shows its measure pages sorted by sector and ring."""
 
@@ -160,19 +162,9 @@ class RadarIndexPage(SharedCachePageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         InlinePanel(
-            "sectors",
-            label=_("Sectors"),
-            min_num=MIN_SECTORS,
-            max_num=MAX_SECTORS,
-            help_text=_("2 to 12 core areas or action fields, in the order the radar shows them."),
+            "sectors", label=_("Sectors"), help_text=SECTORS_HINT, min_num=MIN_SECTORS, max_num=MAX_SECTORS
         ),
-        InlinePanel(
-            "rings",
-            label=_("Rings"),
-            min_num=MIN_RINGS,
-            max_num=MAX_RINGS,
-            help_text=_("2 to 6 phases, earliest first; the first ring is drawn outermost."),
-        ),
+        InlinePanel("rings", label=_("Rings"), help_text=RINGS_HINT, min_num=MIN_RINGS, max_num=MAX_RINGS),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     api_fields = [APIField("intro"), APIField("sectors"), APIField("rings")]

@@ -21,6 +21,46 @@ class ModerationState(models.TextChoices):
     REMOVED = "removed", _("Removed")
 
 
+LINK_PATTERN = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
+
+
+def count_links(text):
+    return len(LINK_PATTERN.findall(text or ""))
+
+
+def blocked_words(text, blocklist):
+    """The ``blocklist`` words (case-insensitive, whole words) that occur in ``text``."""
+    lowered = (text or "").lower()
+    return [
+        word for word in blocklist if word and re.search(r"\b" + re.escape(word.lower()) + r"\b", lowered)
+    ]
+
+
+def hold_reasons(text, blocklist):
+    """Why a text must wait for a moderator even under post-moderation (empty: no reason)."""
+    reasons = []
+    if count_links(text):
+        reasons.append("links")
+    if blocked_words(text, blocklist):
+        reasons.append("blocklist")
+    return reasons
+
+
+def normalise(text):
+    """``text`` as duplicate detection compares it: whitespace folded, case ignored."""
+    return " ".join((text or "").split()).casefold()
+
+
+def hit_rate_limit(request, scope, limit, window):
+    """
+    Count one event of ``scope`` ("comments.post", "ideas.report", ...) for this client address;
+    True once more than ``limit`` happened within ``window`` seconds. By address even when logged
+    in: one person with several accounts still writes from one address.
+    """
+    key = client_hash(request, scope, address_only=True)
+    return count_event(f"digiradar:{scope.replace('.', ':')}:{key}", window) > limit
+
+
 class ReportReason(models.TextChoices):
     """Why a citizen reports a comment or an idea."""
 
@@ -68,43 +108,3 @@ def reports_suffice(signed_in, anonymous, signed_in_threshold, anonymous_thresho
         if threshold and threshold > 0:
             weight += Fraction(count, int(threshold))
     return weight >= 1
-
-
-LINK_PATTERN = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
-
-
-def count_links(text):
-    return len(LINK_PATTERN.findall(text or ""))
-
-
-def blocked_words(text, blocklist):
-    """The ``blocklist`` words (case-insensitive, whole words) that occur in ``text``."""
-    lowered = (text or "").lower()
-    return [
-        word for word in blocklist if word and re.search(r"\b" + re.escape(word.lower()) + r"\b", lowered)
-    ]
-
-
-def hold_reasons(text, blocklist):
-    """Why a text must wait for a moderator even under post-moderation (empty: no reason)."""
-    reasons = []
-    if count_links(text):
-        reasons.append("links")
-    if blocked_words(text, blocklist):
-        reasons.append("blocklist")
-    return reasons
-
-
-def normalise(text):
-    """``text`` as duplicate detection compares it: whitespace folded, case ignored."""
-    return " ".join((text or "").split()).casefold()
-
-
-def hit_rate_limit(request, scope, limit, window):
-    """
-    Count one event of ``scope`` ("comments.post", "ideas.report", ...) for this client address;
-    True once more than ``limit`` happened within ``window`` seconds. By address even when logged
-    in: one person with several accounts still writes from one address.
-    """
-    key = client_hash(request, scope, address_only=True)
-    return count_event(f"digiradar:{scope.replace('.', ':')}:{key}", window) > limit
