@@ -76,6 +76,19 @@ def register_sent_callback(name, function):
     _SENT_CALLBACKS[name] = function
 
 
+def sent_callback(name):
+    """
+    Decorator: ``@sent_callback("app.what")`` registers the function below as ``name``'s callback
+    (``register_sent_callback``) when its module is imported, which its app does in ``ready()``.
+    """
+
+    def register(function):
+        register_sent_callback(name, function)
+        return function
+
+    return register
+
+
 def _call_back(callback, about):
     if callback:
         name, args = callback

@@ -10,7 +10,6 @@ REQUIRED_APPS = ("django.contrib.sites", "django_comments_xtd", "django_comments
 
 class DigiradarCommentsConfig(participation_apps.ParticipationAppConfig):
     name = "digiradar_wagtail.comments"
-    label = "digiradar_comments"
     verbose_name = _("Citizen comments")
     block_renderer = ("comments", "digiradar_wagtail.comments.blocks.render_comments_block")
     permission_policy = (
@@ -33,17 +32,9 @@ class DigiradarCommentsConfig(participation_apps.ParticipationAppConfig):
 
     def connect(self):
         from .. import extensions
-        from ..mail import register_sent_callback
-        from . import checks, front_cache, notifications, signal_handlers  # noqa: F401  (checks register themselves)
+        from . import front_cache, notifications, signal_handlers  # noqa: F401  (sent callbacks, checks)
         from .digest import comments_section
 
-        for name, callback in (
-            (notifications.CONFIRMATION_SENT, notifications.mark_confirmation_sent),
-            (notifications.CONFIRMATION_FAILED, notifications.mark_confirmation_failed),
-            (notifications.MODERATORS_NOTIFIED, notifications.mark_moderators_notified),
-            (notifications.MODERATORS_NOT_NOTIFIED, notifications.mark_moderators_not_notified),
-        ):
-            register_sent_callback(name, callback)
         signal_handlers.connect()
         front_cache.connect()
         extensions.register_digest_section("comments", comments_section)

@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from ..mail import admin_url, queue_mail
+from ..mail import admin_url, queue_mail, sent_callback
 from .conf import comments_settings
 from .models import PENDING, Comment, Discussion, PendingConfirmation
 from .permissions import moderate_permission
@@ -38,29 +38,33 @@ def _send(template, context, recipients, about, on_sent=None, on_failed=None):
     )
 
 
-# What the mail task calls once a mail went out (registered in the app's ready()).
+# What the mail task calls once a mail went out (registered when the app imports this module).
 CONFIRMATION_SENT = "digiradar_comments.confirmation_sent"
 CONFIRMATION_FAILED = "digiradar_comments.confirmation_failed"
 MODERATORS_NOTIFIED = "digiradar_comments.moderators_notified"
 MODERATORS_NOT_NOTIFIED = "digiradar_comments.moderators_not_notified"
 
 
+@sent_callback(CONFIRMATION_SENT)
 def mark_confirmation_sent(pending_id, sent=True):
     """Called when a confirmation request is queued and once it went out; ``sent=False``: it failed."""
     when = timezone.now() if sent else None
     PendingConfirmation.objects.filter(pk=pending_id).update(mail_sent_at=when)
 
 
+@sent_callback(CONFIRMATION_FAILED)
 def mark_confirmation_failed(pending_id):
     mark_confirmation_sent(pending_id, sent=False)
 
 
+@sent_callback(MODERATORS_NOTIFIED)
 def mark_moderators_notified(comment_ids, notified=True):
     """Called when moderators' mail about these comments is queued, once it went out, and
     (``notified=False``) when it failed."""
     Comment.objects.filter(pk__in=comment_ids).update(notified_at=timezone.now() if notified else None)
 
 
+@sent_callback(MODERATORS_NOT_NOTIFIED)
 def mark_moderators_not_notified(comment_ids):
     mark_moderators_notified(comment_ids, notified=False)
 

@@ -14,12 +14,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from ..mail import queue_mail
+from ..mail import queue_mail, sent_callback
 from . import links
 from .conf import follow_settings
 from .models import Notification
 
-# What the mail task calls once a mail went out (registered in the app's ready()).
+# What the mail task calls once a mail went out (registered when the app imports this module).
 SENT = "digiradar_follow.sent"
 
 KINDS = {
@@ -32,6 +32,7 @@ KINDS = {
 }
 
 
+@sent_callback(SENT)
 def mark_sent(notification_ids):
     """Called by the mail task once a mail went out: what it told is done."""
     Notification.objects.filter(pk__in=notification_ids).delete()

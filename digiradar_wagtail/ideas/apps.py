@@ -7,21 +7,15 @@ from ..participation import apps as participation_apps
 
 class DigiradarIdeasConfig(participation_apps.ParticipationAppConfig):
     name = "digiradar_wagtail.ideas"
-    label = "digiradar_ideas"
     verbose_name = _("Citizen ideas")
     permission_policy = ("digiradar_ideas.Idea", "digiradar_wagtail.ideas.permissions.IdeaPermissionPolicy")
 
     def connect(self):
-        from django.core import checks as django_checks
-
         from .. import extensions
-        from ..mail import register_sent_callback
-        from . import checks, front_cache, notifications, views
+        from . import front_cache, notifications, views  # noqa: F401  (notifications registers its sent callback)
         from .digest import new_ideas_section
         from .public import measure_note, radar_note
 
-        django_checks.register(checks.check_settings, django_checks.Tags.compatibility)
-        register_sent_callback(notifications.CONFIRMATION_SENT, notifications.mark_confirmation_sent)
         extensions.register_radar_subpage_type("digiradar_ideas.IdeasPage")
         extensions.register_measure_note("ideas", measure_note)
         extensions.register_radar_note("ideas", radar_note)

@@ -6,12 +6,13 @@ request). The confirmation request carries only the link, never the idea's text.
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from ..mail import queue_mail
+from ..mail import queue_mail, sent_callback
 from .models import Idea
 
 CONFIRMATION_SENT = "digiradar_ideas.confirmation_sent"
 
 
+@sent_callback(CONFIRMATION_SENT)
 def mark_confirmation_sent(idea_id):
     """Called by the mail task once a confirmation request went out."""
     Idea.objects.filter(pk=idea_id).update(confirmation_sent_at=timezone.now())

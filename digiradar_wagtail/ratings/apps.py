@@ -7,7 +7,6 @@ class DigiradarRatingsConfig(participation_apps.ParticipationAppConfig):
     """Citizen ratings: a block for any page, one vote per person, a report for moderators."""
 
     name = "digiradar_wagtail.ratings"
-    label = "digiradar_ratings"
     verbose_name = _("Citizen ratings")
     block_renderer = ("ratings", "digiradar_wagtail.ratings.presenter.render_rating_block")
     permission_policy = ("digiradar_ratings.RatingTarget", "digiradar_wagtail.ratings.permissions.policy")
@@ -20,7 +19,6 @@ class DigiradarRatingsConfig(participation_apps.ParticipationAppConfig):
         from . import ballot, checks
         from .aggregates import RatingAggregate
 
-        django_checks.register(checks.check_settings, django_checks.Tags.compatibility)
         django_checks.register(checks.check_vote_url, django_checks.Tags.urls)
         extensions.register_measure_aggregate(RatingAggregate())
         post_save.connect(ballot.forget_block, dispatch_uid="digiradar_ratings.forget_block")
