@@ -6,14 +6,13 @@ never who (no address, no account). Needs ``digiradar_follow.view_follower_count
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from ..models import RadarSector
-from ..opendata.columns import defuse
+from ..participation.reports import DefusedExportMixin
 from .models import Frequency, Subscription
 from .permissions import VIEW_COUNTS
 
@@ -65,7 +64,7 @@ def describe(rows):
     return rows
 
 
-class FollowerCountsView(ReportView):
+class FollowerCountsView(DefusedExportMixin, ReportView):
     """Follower counts per measure, radar and sector (and any other followed object)."""
 
     model = Subscription  # its permission policy comes from Wagtail's registry (AppConfig.ready())
@@ -81,21 +80,9 @@ class FollowerCountsView(ReportView):
         Column("followers", label=gettext_lazy("Followers")),
         Column("weekly", label=gettext_lazy("Of them weekly")),
     ]
-    list_export = ["title", "kind", "language", "followers", "weekly"]
-    export_headings = {
-        "title": gettext_lazy("Followed"),
-        "kind": gettext_lazy("Kind"),
-        "language": gettext_lazy("Language"),
-        "followers": gettext_lazy("Followers"),
-        "weekly": gettext_lazy("Of them weekly"),
-    }
-
-    def get_filename(self):
-        return f"followers-{timezone.localdate():%Y-%m-%d}"
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return defuse(value) if isinstance(value, str) else value
+    list_export = [column.name for column in columns]  # the table's columns, headed as there
+    export_headings = {column.name: column.label for column in columns}
+    export_name = "followers"
 
     def get_queryset(self):
         return follower_counts()

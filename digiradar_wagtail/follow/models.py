@@ -64,11 +64,11 @@ class Subscription(models.Model):
     objects = SubscriptionQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("follower")
-        verbose_name_plural = _("followers")
         # Editors see how many follow what, never who: the only permission of this app.
         default_permissions = ()
         permissions = [("view_follower_counts", _("Can see follower counts"))]
+        verbose_name = _("follower")
+        verbose_name_plural = _("followers")
         indexes = [models.Index(fields=["content_type", "object_id"], name="digiradar_follow_subject")]
         constraints = [
             models.UniqueConstraint(

@@ -24,7 +24,7 @@ from wagtail.admin.views.generic.base import BaseObjectMixin, BaseOperationView
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 
-from ..opendata.columns import defuse
+from ..participation.reports import DefusedExportMixin
 from . import services
 from .conf import ratings_settings
 from .forms import ReasonForm, VoidVotesForm
@@ -82,7 +82,7 @@ class ModerateRatingsMixin(PermissionCheckedMixin):
     permission_required = MODERATE
 
 
-class RatingsReportView(ModerateRatingsMixin, ReportView):
+class RatingsReportView(ModerateRatingsMixin, DefusedExportMixin, ReportView):
     """All ratings with count, average, distribution, votes in the last 24 hours and a burst flag."""
 
     page_title = gettext_lazy("Ratings")
@@ -122,19 +122,7 @@ class RatingsReportView(ModerateRatingsMixin, ReportView):
         "burst": gettext_lazy("Unusual burst"),
         "closed_by_moderator": gettext_lazy("Closed by a moderator"),
     }
-
-    def get_filename(self):
-        return f"ratings-{timezone.localdate():%Y-%m-%d}"
-
-    def preprocess_field_value(self, field, value, export_format):
-        """
-        Every text cell of the CSV and XLSX export goes through ``defuse``: text that a spreadsheet
-        would run as a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return) gets a leading
-        apostrophe. Numbers stay numbers. (Wagtail's XLSX writer also stores formula-like cells
-        as text, so a cell is never a formula there.)
-        """
-        value = super().preprocess_field_value(field, value, export_format)
-        return defuse(value) if isinstance(value, str) else value
+    export_name = "ratings"
 
     def get_queryset(self):
         # Figures, recent votes and the last vote (or the creation of a rating without votes), in one query.

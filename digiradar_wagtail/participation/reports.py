@@ -1,0 +1,87 @@
+"""
+What the participation apps' Wagtail reports share (the ratings report, the follower counts): a
+permission policy of one action and one permission, the CSV/XLSX export with defused cells, and
+the hooks that put a report into the admin.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.urls import include, path, reverse
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
+
+from ..opendata.columns import defuse
+
+
+class OnePermissionPolicy(BaseDjangoAuthPermissionPolicy):
+    """``action`` needs the permission ``codename`` of the model's app; no other action is allowed."""
+
+    def __init__(self, model, action, codename):
+        super().__init__(model)
+        self.action = action
+        self.codename = codename
+
+    def user_has_permission(self, user, action):
+        return action == self.action and user.has_perm(f"{self.model._meta.app_label}.{self.codename}")
+
+    def users_with_any_permission(self, actions):
+        if self.action not in actions:
+            return get_user_model().objects.none()
+        return self._get_users_with_any_permission_codenames([self.codename])
+
+    def permission_rows(self):
+        """The ``Permission`` row, as Wagtail's group editor offers it."""
+        app_label = self.model._meta.app_label
+        return Permission.objects.filter(content_type__app_label=app_label, codename=self.codename)
+
+
+class DefusedExportMixin:
+    """
+    For a ``ReportView``: the export is named ``<export_name>-<date>``, and every text cell of the
+    CSV and XLSX export goes through ``defuse``, so that a spreadsheet never runs it as a formula
+    (``=``, ``+``, ``-``, ``@``, tab, carriage return get a leading apostrophe). Numbers stay numbers.
+    """
+
+    export_name = None
+
+    def get_filename(self):
+        return f"{self.export_name}-{timezone.localdate():%Y-%m-%d}"
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return defuse(value) if isinstance(value, str) else value
+
+
+class PermittedMenuItem(MenuItem):
+    """A menu item shown only to users the policy allows its action."""
+
+    def __init__(self, policy, *args, **kwargs):
+        self.policy = policy
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return self.policy.user_has_permission(request.user, self.policy.action)
+
+
+def register_report_admin(policy, prefix, urls, label, icon_name, order):
+    """
+    Put an app's report into the Wagtail admin: ``urls`` (a module with ``app_name`` and a view
+    named ``report``) under ``prefix``, an item in the Reports menu for those the ``policy`` allows,
+    and the policy's permission in the group editor.
+    """
+    namespace = urls.app_name
+
+    @hooks.register("register_admin_urls")
+    def register_urls():
+        return [path(prefix, include(urls, namespace=namespace))]
+
+    @hooks.register("register_reports_menu_item")
+    def register_menu_item():
+        url = reverse(f"{namespace}:report")
+        return PermittedMenuItem(policy, label, url, icon_name=icon_name, order=order)
+
+    @hooks.register("register_permissions")
+    def register_permission():
+        return policy.permission_rows()
