@@ -433,7 +433,7 @@ def main():
         # The task worker (mails): the same environment as gunicorn, stopped with the rest.
         worker = Worker(env).start()
         gunicorn = Gunicorn(env, DEMO["app_port"]).start()
-        varnish = Varnish(DEMO["varnish_port"], DEMO["app_port"], "prod-demo").start()
+        varnish = Varnish(DEMO["varnish_port"], DEMO["app_port"], f"prod-demo-{DEMO['varnish_port']}").start()
         base = f"http://127.0.0.1:{DEMO['varnish_port']}"
         log(
             f"serving {base}/de/radar/ and {base}/en/radar/ through Varnish, the admin at {base}/admin/; "
