@@ -12,32 +12,23 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
+from ..participation import log_actions
 from ..participation.moderation import reports_suffice as shared_reports_suffice
 from ..signals import subject_changed
 from . import notifications
 from .conf import comments_settings
 from .models import HIDDEN, PENDING, PUBLISHED, REMOVED, Comment, CommentReport, Discussion, visibility_for
 
-APPROVE = "digiradar_comments.approve"
-HIDE = "digiradar_comments.hide"
-REMOVE = "digiradar_comments.remove"
-TO_PENDING = "digiradar_comments.to_pending"
+# The audit log's actions (their names are stored with each entry: never rename one).
+APPROVE, HIDE, REMOVE, TO_PENDING, REPORT = log_actions.step_names(Comment)
 AUTHOR_DELETE = "digiradar_comments.author_delete"
 OFFICIAL_REPLY = "digiradar_comments.official_reply"
-REPORT = "digiradar_comments.report"
 ERASE = "digiradar_comments.erase"
 
 LOG_ACTIONS = {
-    APPROVE: (gettext_lazy("Approve comment"), gettext_lazy("Comment approved")),
-    HIDE: (gettext_lazy("Hide comment"), gettext_lazy("Comment hidden")),
-    REMOVE: (gettext_lazy("Remove comment"), gettext_lazy("Comment removed")),
-    TO_PENDING: (
-        gettext_lazy("Return comment to moderation"),
-        gettext_lazy("Comment returned to moderation"),
-    ),
+    **log_actions.step_actions(Comment),
     AUTHOR_DELETE: (gettext_lazy("Delete own comment"), gettext_lazy("Comment deleted by its author")),
     OFFICIAL_REPLY: (gettext_lazy("Reply as the city"), gettext_lazy("City's reply published")),
-    REPORT: (gettext_lazy("Report comment"), gettext_lazy("Comment reported")),
     ERASE: (gettext_lazy("Erase author data"), gettext_lazy("Author's comments exported and erased")),
 }
 

@@ -11,25 +11,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 from wagtail.log_actions import log
 
+from ..participation import log_actions
 from ..participation.moderation import reports_suffice
 from ..signals import subject_changed
 from .conf import ideas_settings
 from .models import HIDDEN, PENDING, PUBLISHED, REMOVED, Answer, Idea, IdeaReport, IdeaSupport
 
-APPROVE = "digiradar_ideas.approve"
-HIDE = "digiradar_ideas.hide"
-REMOVE = "digiradar_ideas.remove"
-TO_PENDING = "digiradar_ideas.to_pending"
-REPORT = "digiradar_ideas.report"
+# The audit log's actions (their names are stored with each entry: never rename one).
+APPROVE, HIDE, REMOVE, TO_PENDING, REPORT = log_actions.step_names(Idea)
 ANSWER = "digiradar_ideas.answer"
 CONVERT = "digiradar_ideas.convert"
 
 LOG_ACTIONS = {
-    APPROVE: (gettext_lazy("Approve idea"), gettext_lazy("Idea approved")),
-    HIDE: (gettext_lazy("Hide idea"), gettext_lazy("Idea hidden")),
-    REMOVE: (gettext_lazy("Remove idea"), gettext_lazy("Idea removed")),
-    TO_PENDING: (gettext_lazy("Return idea to moderation"), gettext_lazy("Idea returned to moderation")),
-    REPORT: (gettext_lazy("Report idea"), gettext_lazy("Idea reported")),
+    **log_actions.step_actions(Idea),
     ANSWER: (gettext_lazy("Answer idea"), gettext_lazy("City's answer given")),
     CONVERT: (gettext_lazy("Turn idea into a measure"), gettext_lazy("Draft measure created from the idea")),
 }

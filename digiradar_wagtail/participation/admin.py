@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.bulk_action import BulkAction
@@ -18,6 +20,7 @@ from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
 from wagtail.permissions import policy_registry
 
 from .forms import QueueSearchForm
+from .log_actions import register_log_actions, worded
 
 MODERATE = "moderate"
 MODERATION_ACTIONS = frozenset({"view", "change", MODERATE})
@@ -144,6 +147,14 @@ class ModerationBulkAction(BulkAction):
     closed_states = ()
     ordering = ("pk",)
 
+    # "Approve the selected %(items)s": worded for the model, the aria_label of a subclass with models.
+    aria_label_text = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.aria_label_text and cls.models:
+            cls.aria_label = worded(cls.aria_label_text, cls.models[0])
+
     @cached_property
     def permission_policy(self):
         return policy_registry.get_by_type(self.models[0])
@@ -186,6 +197,50 @@ class ModerationBulkAction(BulkAction):
         for item in items:
             cls.moderate(item, user, **kwargs)
         return len(items), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        meta = self.models[0]._meta
+        text = ngettext("%(count)d %(item)s changed.", "%(count)d %(items)s changed.", num_parent_objects)
+        names = {"item": meta.verbose_name, "items": meta.verbose_name_plural}
+        return text % {"count": num_parent_objects, **names}
+
+
+class ApproveBulkAction(ModerationBulkAction):
+    """Publish the selected items (an app's subclass names its ``moderate``)."""
+
+    display_name = gettext_lazy("Approve")
+    action_type = "approve"
+    action_priority = 10
+
+    aria_label_text = gettext_lazy("Approve the selected %(items)s")
+
+    @property
+    def confirmation(self):
+        return {
+            "title": worded(_("Approve %(items)s"), self.models[0]),
+            "intro": worded(_("These %(items)s are published:"), self.models[0]),
+            "action_button_text": _("Yes, approve"),
+        }
+
+
+class HideBulkAction(ModerationBulkAction):
+    """Hide the selected items; ``intro`` says what happens to them."""
+
+    display_name = gettext_lazy("Hide")
+    action_type = "hide"
+    action_priority = 20
+    intro = gettext_lazy("These %(items)s are hidden:")
+
+    aria_label_text = gettext_lazy("Hide the selected %(items)s")
+
+    @property
+    def confirmation(self):
+        return {
+            "title": worded(_("Hide %(items)s"), self.models[0]),
+            "intro": worded(self.intro, self.models[0]),
+            "action_button_text": _("Hide"),
+            "action_button_class": "serious",
+        }
 
 
 class ModerationViewSet(ModelViewSet):
@@ -231,3 +286,17 @@ class ModerationViewSet(ModelViewSet):
     def get_permissions_to_register(self):
         # Only the moderation permission appears in Wagtail's group editor.
         return policy_registry.get_by_type(self.model).permission_rows()
+
+
+def register_hooks(viewset, bulk_actions, log_actions, detail_keys=("reason",)):
+    """
+    Plug an app's moderation admin into Wagtail (call it in the app's ``wagtail_hooks.py``): its
+    ``viewset``, its ``bulk_actions`` and its audit-log actions (``{name: (label, message)}``,
+    a log line followed by the first of ``detail_keys`` its data holds).
+    """
+    hooks.register("register_admin_viewset", lambda: viewset)
+    for bulk_action in bulk_actions:
+        hooks.register("register_bulk_action", bulk_action)
+    hooks.register(
+        "register_log_actions", lambda actions: register_log_actions(actions, log_actions, detail_keys)
+    )
