@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
-from ..participation import log_actions
-from ..participation.moderation import reports_suffice as shared_reports_suffice
+from ..participation import log_actions, reports
 from ..signals import subject_changed
 from . import notifications
 from .conf import comments_settings
@@ -93,39 +92,13 @@ def delete_by_author(comment, user):
 def report(comment, reporter_key, reason, note="", user=None):
     """
     Record one report per person; return False if this person already reported the comment.
-    Enough open reports send a published comment back to moderation (see :func:`reports_suffice`).
+    Enough open reports send a published comment back to moderation (see :func:`reports.record`).
     """
-    with transaction.atomic():
-        report, created = CommentReport.objects.get_or_create(
-            comment=comment,
-            reporter_key=reporter_key,
-            defaults={"reason": reason, "note": note, "reporter": user},
-        )
-        if not created:
-            return False
-        log_action(comment, REPORT, user=user, reason=reason, note=note)
-        open_reports = CommentReport.objects.filter(comment=comment, resolved=False)
-        signed_in = open_reports.filter(reporter__isnull=False).count()
-        anonymous = open_reports.filter(reporter__isnull=True).count()
-        if comment.state == PUBLISHED and reports_suffice(signed_in, anonymous):
-            set_state(
-                comment,
-                PENDING,
-                None,
-                _("%(count)d reports") % {"count": signed_in + anonymous},
-                action=TO_PENDING,
-            )
-    return True
-
-
-def reports_suffice(signed_in, anonymous):
-    """See :func:`digiradar_wagtail.participation.moderation.reports_suffice`, with the comment settings."""
-    return shared_reports_suffice(
-        signed_in,
-        anonymous,
+    thresholds = (
         comments_settings.COMMENTS_REPORTS_TO_PENDING,
         comments_settings.COMMENTS_ANONYMOUS_REPORTS_TO_PENDING,
     )
+    return reports.record(comment, reporter_key, reason, note, user, thresholds, log_action, set_state)
 
 
 def reply_as_city(parent, user, text, site_id):

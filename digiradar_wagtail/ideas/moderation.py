@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 from wagtail.log_actions import log
 
-from ..participation import log_actions
-from ..participation.moderation import reports_suffice
+from ..participation import log_actions, reports
 from ..signals import subject_changed
 from .conf import ideas_settings
 from .models import HIDDEN, PENDING, PUBLISHED, REMOVED, Answer, Idea, IdeaReport, IdeaSupport
@@ -66,25 +65,8 @@ def return_to_pending(idea, user, reason=""):
 
 def report(idea, reporter_key, reason, note="", user=None):
     """One report per person; False if this person already reported the idea."""
-    with transaction.atomic():
-        _report, created = IdeaReport.objects.get_or_create(
-            idea=idea, reporter_key=reporter_key, defaults={"reason": reason, "note": note, "reporter": user}
-        )
-        if not created:
-            return False
-        log_action(idea, REPORT, user=user, reason=reason, note=note)
-        open_reports = IdeaReport.objects.filter(idea=idea, resolved=False)
-        signed_in = open_reports.filter(reporter__isnull=False).count()
-        anonymous = open_reports.filter(reporter__isnull=True).count()
-        if idea.state == PUBLISHED and reports_suffice(
-            signed_in,
-            anonymous,
-            ideas_settings.IDEAS_REPORTS_TO_PENDING,
-            ideas_settings.IDEAS_ANONYMOUS_REPORTS_TO_PENDING,
-        ):
-            reason = _("%(count)d reports") % {"count": signed_in + anonymous}
-            set_state(idea, PENDING, None, reason, action=TO_PENDING)
-    return True
+    thresholds = (ideas_settings.IDEAS_REPORTS_TO_PENDING, ideas_settings.IDEAS_ANONYMOUS_REPORTS_TO_PENDING)
+    return reports.record(idea, reporter_key, reason, note, user, thresholds, log_action, set_state)
 
 
 def support(idea, user=None, voter_id=None):

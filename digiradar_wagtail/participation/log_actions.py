@@ -30,9 +30,14 @@ def worded(text, model):
     return capfirst(text % {"item": meta.verbose_name, "items": meta.verbose_name_plural})
 
 
+def step_name(model, step):
+    """The action name of ``step`` for ``model`` (a model or one of its instances)."""
+    return f"{model._meta.app_label}.{step}"
+
+
 def step_names(model):
     """The action names of the steps, in the order of ``STEPS``: approve, hide, remove, to_pending, report."""
-    return tuple(f"{model._meta.app_label}.{step}" for step in STEPS)
+    return tuple(step_name(model, step) for step in STEPS)
 
 
 def step_actions(model):
