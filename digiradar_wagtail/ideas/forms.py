@@ -2,11 +2,10 @@
 
 from django import forms
 from django.core.validators import MaxLengthValidator
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ..participation import moderation as shared
-from ..participation.forms import AccessibleErrorsMixin
+from ..participation.forms import AccessibleErrorsMixin, within_link_limit
 from ..participation.forms import ReportForm as BaseReportForm
 from .conf import ideas_settings
 from .models import Answer
@@ -56,16 +55,7 @@ class IdeaForm(AccessibleErrorsMixin, forms.Form):
         self.help_ids()
 
     def clean_description(self):
-        text = self.cleaned_data["description"].strip()
-        limit = ideas_settings.IDEAS_MAX_LINKS
-        if shared.count_links(text) > limit:
-            raise forms.ValidationError(
-                ngettext(
-                    "Please include at most %(limit)d link.", "Please include at most %(limit)d links.", limit
-                )
-                % {"limit": limit}
-            )
-        return text
+        return within_link_limit(self.cleaned_data["description"].strip(), ideas_settings.IDEAS_MAX_LINKS)
 
     def clean_website(self):
         if self.cleaned_data["website"]:

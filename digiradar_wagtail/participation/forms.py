@@ -2,10 +2,10 @@
 
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.forms.search import SearchForm
 
-from .moderation import ReportReason
+from .moderation import ReportReason, count_links
 
 
 class AccessibleErrorsMixin:
@@ -27,6 +27,16 @@ class AccessibleErrorsMixin:
         for name, field in self.fields.items():
             if field.help_text and not field.widget.is_hidden:
                 field.widget.attrs.setdefault("aria-describedby", self[name].auto_id + "-help")
+
+
+def within_link_limit(text, limit):
+    """``text``, if it holds at most ``limit`` links; otherwise an error that says how many it may."""
+    if count_links(text) > limit:
+        message = ngettext(
+            "Please include at most %(limit)d link.", "Please include at most %(limit)d links.", limit
+        )
+        raise forms.ValidationError(message % {"limit": limit})
+    return text
 
 
 class ReportForm(AccessibleErrorsMixin, forms.Form):
