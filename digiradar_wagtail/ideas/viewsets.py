@@ -22,7 +22,6 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import BaseOperationView
@@ -32,10 +31,9 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from ..participation import admin as shared_admin
 from . import moderation
 from .forms import AnswerForm, ReasonForm
-from .models import PENDING, PUBLISHED, REMOVED, Answer, Idea, State
+from .models import PENDING, PUBLISHED, REMOVED, Answer, Idea
 
 TEMPLATES = "digiradar_ideas/admin/"
-ALL = "all"
 
 
 class ModeratorsOnlyMixin(shared_admin.ModeratorsOnlyMixin):
@@ -44,14 +42,7 @@ class ModeratorsOnlyMixin(shared_admin.ModeratorsOnlyMixin):
     moderated_model = Idea
 
 
-class IdeaFilterSet(WagtailFilterSet):
-    state = django_filters.ChoiceFilter(
-        label=gettext_lazy("State"),
-        choices=[(ALL, gettext_lazy("All")), *State.choices],
-        empty_label=None,
-        method="filter_state",
-        widget=forms.RadioSelect,
-    )
+class IdeaFilterSet(shared_admin.ModerationFilterSet):
     answer = django_filters.ChoiceFilter(label=gettext_lazy("Answer"), choices=Answer.choices)
     sector_slug = django_filters.ChoiceFilter(label=gettext_lazy("Sector"), choices=[])
     radar_key = django_filters.ChoiceFilter(label=gettext_lazy("Radar"), choices=[])
@@ -60,11 +51,8 @@ class IdeaFilterSet(WagtailFilterSet):
         model = Idea
         fields = []
 
-    def __init__(self, data=None, *args, **kwargs):
-        if data is not None and not data.get("state"):
-            data = data.copy()
-            data["state"] = PENDING  # the list opens on what waits for a moderator
-        super().__init__(data, *args, **kwargs)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         from ..models import RadarIndexPage, RadarSector
 
         radars = RadarIndexPage.objects.order_by("title").values_list(
@@ -75,10 +63,6 @@ class IdeaFilterSet(WagtailFilterSet):
         ]
         slugs = RadarSector.objects.order_by("slug").values_list("slug", flat=True).distinct()
         self.filters["sector_slug"].extra["choices"] = [(slug, slug) for slug in slugs]
-        self.form.fields["state"].initial = PENDING
-
-    def filter_state(self, queryset, name, value):
-        return queryset if value == ALL else queryset.filter(state=value)
 
 
 class IdeaIndexView(ModeratorsOnlyMixin, shared_admin.ModerationIndexMixin, generic.IndexView):

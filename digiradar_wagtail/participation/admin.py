@@ -4,6 +4,8 @@ policy of one "moderate" permission, the mixin that refuses before any lookup, t
 bulk actions and of their ``ModelViewSet``. Each app names its model, permission and actions.
 """
 
+import django_filters
+from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
@@ -13,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -21,9 +24,11 @@ from wagtail.permissions import policy_registry
 
 from .forms import QueueSearchForm
 from .log_actions import register_log_actions, worded
+from .moderation import ModerationState
 
 MODERATE = "moderate"
 MODERATION_ACTIONS = frozenset({"view", "change", MODERATE})
+ALL = "all"  # the state filter's choice of every state
 
 
 class ModerationPermissionPolicy(BaseDjangoAuthPermissionPolicy):
@@ -108,6 +113,32 @@ class ModerationIndexMixin:
         if not self.is_export and context["filter_errors"]:
             response.status_code = 400
         return response
+
+
+class ModerationFilterSet(WagtailFilterSet):
+    """
+    The base of a queue's filters (an app's subclass names its model in ``Meta`` and adds its own):
+    first the moderation state, the pending items unless another state or all are chosen.
+    """
+
+    state = django_filters.ChoiceFilter(
+        label=gettext_lazy("State"),
+        choices=[(ALL, gettext_lazy("All")), *ModerationState.choices],
+        empty_label=None,
+        initial=ModerationState.PENDING,
+        method="filter_state",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("state"):
+            # The queue opens on what waits for a moderator.
+            data = data.copy()
+            data["state"] = ModerationState.PENDING
+        super().__init__(data, *args, **kwargs)
+
+    def filter_state(self, queryset, name, value):
+        return queryset if value == ALL else queryset.filter(state=value)
 
 
 class PendingMenuItem(MenuItem):
