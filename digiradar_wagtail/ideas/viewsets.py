@@ -14,24 +14,20 @@ refusal raises ``PermissionDenied``, which the admin answers with Wagtail's ``pe
 
 import django_filters
 from django import forms
-from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.db.models import Count, Q
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.base import BaseOperationView
 from wagtail.admin.views.generic.history import HistoryView
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from ..participation import admin as shared_admin
 from . import moderation
 from .forms import AnswerForm, ReasonForm
-from .models import PENDING, PUBLISHED, REMOVED, Answer, Idea
+from .models import REMOVED, Answer, Idea
 
 TEMPLATES = "digiradar_ideas/admin/"
 
@@ -105,57 +101,32 @@ def radar_measures(idea):
     return MeasurePage.objects.filter(paths).order_by("title")
 
 
-class IdeaInspectView(ModeratorsOnlyMixin, generic.InspectView):
+class IdeaInspectView(ModeratorsOnlyMixin, shared_admin.ModerationInspectView):
     template_name = TEMPLATES + "inspect.html"
     page_title = gettext_lazy("Idea")
 
-    def get_page_subtitle(self):
-        return str(self.object)
-
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
         idea = self.object
         initial = {"answer": idea.answer, "text": idea.answer_text, "measure": idea.measure_id}
-        context.update(
-            {
-                "idea": idea,
-                "public_url": idea.get_url(self.request) if idea.is_published else None,
-                "supports": idea.supports.count(),
-                "reports": idea.reports.order_by("created_at"),
-                "history_url": reverse("digiradar_ideas_admin:history", args=[quote(idea.pk)]),
-                "reason_form": ReasonForm(),
-                "answer_form": AnswerForm(radar_measures(idea), initial=initial),
-                "PENDING": PENDING,
-                "PUBLISHED": PUBLISHED,
-                "REMOVED": REMOVED,
-            }
-        )
-        return context
+        return {
+            **super().get_context_data(**kwargs),
+            "public_url": idea.get_url(self.request) if idea.is_published else None,
+            "supports": idea.supports.count(),
+            "reason_form": ReasonForm(),
+            "answer_form": AnswerForm(radar_measures(idea), initial=initial),
+        }
 
 
 class IdeaHistoryView(ModeratorsOnlyMixin, HistoryView):
     """Wagtail's history view: who moderated or answered the idea, when and why."""
 
 
-class IdeaActionView(ModeratorsOnlyMixin, PermissionCheckedMixin, BaseOperationView):
+class IdeaActionView(ModeratorsOnlyMixin, shared_admin.ModerationActionView):
     """A POST that changes one idea, then back to it; a form error becomes a message."""
 
     model = Idea
-    permission_required = "change"
     success_url_name = "digiradar_ideas_admin:inspect"
     operation = None
-
-    def post(self, request, *args, **kwargs):
-        try:
-            response = self.perform_operation()
-        except forms.ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
-        else:
-            self.add_success_message()
-            if response is not None:
-                return response
-        return redirect(self.get_success_url())
 
     def perform_operation(self):
         form = ReasonForm(self.request.POST)

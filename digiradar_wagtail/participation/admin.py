@@ -6,10 +6,13 @@ bulk actions and of their ``ModelViewSet``. Each app names its model, permission
 
 import django_filters
 from django import forms
+from django.contrib import messages
+from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
-from django.urls import path
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -17,7 +20,10 @@ from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views import generic
 from wagtail.admin.views.bulk_action import BulkAction
+from wagtail.admin.views.generic.base import BaseOperationView
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
 from wagtail.permissions import policy_registry
@@ -69,6 +75,58 @@ class ModeratorsOnlyMixin:
         if not may_moderate(self.moderated_model, request.user):
             raise PermissionDenied
         super().setup(request, *args, **kwargs)
+
+
+class ModerationInspectView(generic.InspectView):
+    """
+    One item's moderation page (an app's subclass adds ``ModeratorsOnlyMixin``, its template and
+    context): the item under its model's name ("comment"), its reports, the link to its history and
+    the moderation states its template compares with.
+    """
+
+    history_url_name = None
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        item = self.object
+        context.update(
+            {
+                self.model._meta.model_name: item,
+                "reports": item.reports.order_by("created_at"),
+                "history_url": reverse(self.history_url_name, args=[quote(item.pk)]),
+                **{state.name: state for state in ModerationState},
+            }
+        )
+        return context
+
+
+class ModerationActionView(PermissionCheckedMixin, BaseOperationView):
+    """
+    A POST that takes one moderation step on an item (``perform_operation``), then back to the item,
+    or to the response ``perform_operation`` returns. An item in ``closed_states`` is refused with
+    ``closed_message``; a ``ValidationError`` becomes a message and nothing changes.
+    """
+
+    permission_required = "change"
+    closed_states = ()
+    closed_message = None
+
+    def post(self, request, *args, **kwargs):
+        try:
+            if self.object.state in self.closed_states:
+                raise forms.ValidationError(self.closed_message)
+            response = self.perform_operation()
+        except forms.ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            self.add_success_message()
+            if response is not None:
+                return response
+        return redirect(self.get_success_url())
 
 
 class ModerationIndexMixin:
