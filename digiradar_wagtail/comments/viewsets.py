@@ -19,7 +19,6 @@ import json
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
@@ -32,7 +31,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
-from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
@@ -75,14 +74,7 @@ class QueueView(ModeratorsOnlyMixin, shared_admin.ModerationIndexMixin, generic.
     @cached_property
     def columns(self):
         return [
-            BulkActionsCheckboxColumn("bulk_actions", obj_type="comment"),
-            TitleColumn(
-                "comment",
-                label=gettext_lazy("Comment"),
-                accessor=excerpt,
-                url_name=self.inspect_url_name,
-                get_title_id=lambda comment: f"comment_{quote(comment.pk)}_title",
-            ),
+            *self.item_columns("comment", gettext_lazy("Comment"), accessor=excerpt),
             Column("user_name", label=gettext_lazy("Author")),
             Column("page_title", label=gettext_lazy("Page")),
             Column("state", label=gettext_lazy("State"), accessor="get_state_display", sort_key="state"),
@@ -161,6 +153,14 @@ class ChangeStateView(ModerationActionView):
 
     def get_reason(self):
         return self.reason()
+
+
+# The steps with an optional reason: (operation, success message).
+STATE_STEPS = {
+    "approve": (moderation.approve, gettext_lazy("The comment is published.")),
+    "remove": (moderation.remove, gettext_lazy("The comment is removed.")),
+    "to_pending": (moderation.return_to_pending, gettext_lazy("The comment waits for moderation again.")),
+}
 
 
 class HideView(ChangeStateView):
@@ -283,17 +283,8 @@ class CommentViewSet(shared_admin.ModerationViewSet):
 
     # The moderation steps of the inspect view, each a POST to <action>/<pk>/.
     ACTIONS = {
-        "approve": ChangeStateView.as_view(
-            operation=moderation.approve, success_message=gettext_lazy("The comment is published.")
-        ),
+        **shared_admin.step_views(ChangeStateView, STATE_STEPS),
         "hide": HideView.as_view(),
-        "remove": ChangeStateView.as_view(
-            operation=moderation.remove, success_message=gettext_lazy("The comment is removed.")
-        ),
-        "to_pending": ChangeStateView.as_view(
-            operation=moderation.return_to_pending,
-            success_message=gettext_lazy("The comment waits for moderation again."),
-        ),
         "reply": ReplyView.as_view(),
     }
 

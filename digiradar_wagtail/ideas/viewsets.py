@@ -14,13 +14,12 @@ refusal raises ``PermissionDenied``, which the admin answers with Wagtail's ``pe
 
 import django_filters
 from django import forms
-from django.contrib.admin.utils import quote
 from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 
@@ -74,13 +73,7 @@ class IdeaIndexView(ModeratorsOnlyMixin, shared_admin.ModerationIndexMixin, gene
     @cached_property
     def columns(self):
         return [
-            BulkActionsCheckboxColumn("bulk_actions", obj_type="idea"),
-            TitleColumn(
-                "title",
-                label=gettext_lazy("Idea"),
-                url_name=self.inspect_url_name,
-                get_title_id=lambda idea: f"idea_{quote(idea.pk)}_title",
-            ),
+            *self.item_columns("title", gettext_lazy("Idea")),
             Column("sector_slug", label=gettext_lazy("Sector")),
             Column("state", label=gettext_lazy("State"), accessor="get_state_display", sort_key="state"),
             Column("answer", label=gettext_lazy("Answer"), accessor="get_answer_display", sort_key="answer"),
@@ -133,6 +126,15 @@ class IdeaActionView(ModeratorsOnlyMixin, shared_admin.ModerationActionView):
         if not form.is_valid():
             raise forms.ValidationError(_("The reason is too long."))
         self.operation(self.object, self.request.user, form.cleaned_data["reason"])
+
+
+# The steps with an optional reason: (operation, success message).
+STATE_STEPS = {
+    "approve": (moderation.approve, gettext_lazy("The idea is published.")),
+    "hide": (moderation.hide, gettext_lazy("The idea is hidden.")),
+    "remove": (moderation.remove, gettext_lazy("The idea is removed.")),
+    "to_pending": (moderation.return_to_pending, gettext_lazy("The idea waits for moderation again.")),
+}
 
 
 class AnswerView(IdeaActionView):
@@ -191,20 +193,9 @@ class IdeaViewSet(shared_admin.ModerationViewSet):
     filterset_class = IdeaFilterSet
     search_fields = ["title", "description", "author_name", "author_email"]
 
+    # The moderation steps of the inspect view, each a POST to <action>/<pk>/.
     ACTIONS = {
-        "approve": IdeaActionView.as_view(
-            operation=moderation.approve, success_message=gettext_lazy("The idea is published.")
-        ),
-        "hide": IdeaActionView.as_view(
-            operation=moderation.hide, success_message=gettext_lazy("The idea is hidden.")
-        ),
-        "remove": IdeaActionView.as_view(
-            operation=moderation.remove, success_message=gettext_lazy("The idea is removed.")
-        ),
-        "to_pending": IdeaActionView.as_view(
-            operation=moderation.return_to_pending,
-            success_message=gettext_lazy("The idea waits for moderation again."),
-        ),
+        **shared_admin.step_views(IdeaActionView, STATE_STEPS),
         "answer": AnswerView.as_view(),
         "convert": ConvertView.as_view(),
     }

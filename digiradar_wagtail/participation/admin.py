@@ -20,6 +20,7 @@ from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic.base import BaseOperationView
@@ -129,6 +130,17 @@ class ModerationActionView(PermissionCheckedMixin, BaseOperationView):
         return redirect(self.get_success_url())
 
 
+def step_views(view_class, steps):
+    """
+    Views for ``ModerationViewSet.ACTIONS``: ``view_class`` for each of ``steps``,
+    ``{action: (operation, success message)}``.
+    """
+    return {
+        action: view_class.as_view(operation=operation, success_message=message)
+        for action, (operation, message) in steps.items()
+    }
+
+
 class ModerationIndexMixin:
     """
     For a queue's ``IndexView``: the search box that refuses NUL bytes; the filters that are valid
@@ -140,6 +152,23 @@ class ModerationIndexMixin:
     template_name = "digiradar_wagtail/admin/moderation_index.html"
     results_template_name = "digiradar_wagtail/admin/moderation_index_results.html"
     select_all_text = None  # "Select all comments in the listing"
+
+    def item_columns(self, name, label, **options):
+        """
+        A queue's first columns: the bulk actions' checkbox and the item's field ``name``, headed
+        ``label``, as the link to its moderation page (``options``: more of ``TitleColumn``'s).
+        """
+        model_name = self.moderated_model._meta.model_name  # with ModeratorsOnlyMixin
+        return [
+            BulkActionsCheckboxColumn("bulk_actions", obj_type=model_name),
+            TitleColumn(
+                name,
+                label=label,
+                url_name=self.inspect_url_name,
+                get_title_id=lambda item: f"{model_name}_{quote(item.pk)}_title",
+                **options,
+            ),
+        ]
 
     def get_search_form(self):
         return QueueSearchForm(self.request.GET if "q" in self.request.GET else None)
