@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 
-from ..participation.forms import AccessibleErrorsMixin, within_link_limit
+from ..participation.forms import AccessibleErrorsMixin, author_fields, within_link_limit
 from ..participation.forms import ReportForm as BaseReportForm
 from . import spam
 from .conf import comments_settings
@@ -48,16 +48,9 @@ class CommentForm(AccessibleErrorsMixin, XtdCommentForm):
             del self.fields["name"]
             del self.fields["email"]
         else:
-            self.fields["name"] = forms.CharField(
-                label=_("Name"),
-                max_length=50,
-                help_text=_("Shown with your comment. A first name or a pseudonym is fine."),
-                widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
-            )
-            self.fields["email"] = forms.EmailField(
-                label=_("Email address"),
-                help_text=_("Not published. We send you a link to confirm your comment."),
-                widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+            self.fields["name"], self.fields["email"] = author_fields(
+                _("Shown with your comment. A first name or a pseudonym is fine."),
+                _("Not published. We send you a link to confirm your comment."),
             )
         self.fields["honeypot"].label = _("Leave this field empty")
         self.fields["consent"] = forms.BooleanField(

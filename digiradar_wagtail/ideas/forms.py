@@ -5,7 +5,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ..participation.forms import AccessibleErrorsMixin, within_link_limit
+from ..participation.forms import AccessibleErrorsMixin, author_fields, within_link_limit
 from ..participation.forms import ReportForm as BaseReportForm
 from .conf import ideas_settings
 from .models import Answer
@@ -21,18 +21,10 @@ class IdeaForm(AccessibleErrorsMixin, forms.Form):
         help_text=_("What should the city do, and whom would it help?"),
     )
     sector = forms.ChoiceField(label=_("Which sector does it belong to?"), widget=forms.RadioSelect)
-    name = forms.CharField(
-        label=_("Name (optional)"),
-        max_length=50,
-        required=False,
-        help_text=_("Shown with your idea. Leave it empty to stay anonymous."),
-        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
-    )
-    email = forms.EmailField(
-        label=_("Email address (optional)"),
-        required=False,
-        help_text=_("Not published. We send you a link to confirm your idea."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    name, email = author_fields(
+        _("Shown with your idea. Leave it empty to stay anonymous."),
+        _("Not published. We send you a link to confirm your idea."),
+        optional=True,
     )
     consent = forms.BooleanField(
         label=_("I have read the privacy notice and agree that my idea is stored and published."),
