@@ -389,17 +389,22 @@ class ModerationViewSet(ModelViewSet):
         return []
 
     def get_urlpatterns(self):
-        urlpatterns = [
+        # Each view of one item at <name>/<pk>/, "_" in its name written "-" ("history-results/1/").
+        item_views = {
+            "inspect": self.inspect_view,
+            "history": self.history_view,
+            "history_results": self.history_results_view,
+            **self.ACTIONS,
+        }
+        return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-            path("history/<int:pk>/", self.history_view, name="history"),
-            path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
             *self.extra_urlpatterns(),
+            *[
+                path(f"{name.replace('_', '-')}/<int:pk>/", view, name=name)
+                for name, view in item_views.items()
+            ],
         ]
-        for action, view in self.ACTIONS.items():
-            urlpatterns.append(path(f"{action.replace('_', '-')}/<int:pk>/", view, name=action))
-        return urlpatterns
 
     def get_permissions_to_register(self):
         # Only the moderation permission appears in Wagtail's group editor.
