@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
-from ..participation import log_actions, reports
+from ..participation import citizen_reports, log_actions
 from ..signals import subject_changed
 from . import notifications
 from .conf import comments_settings
@@ -92,13 +92,15 @@ def delete_by_author(comment, user):
 def report(comment, reporter_key, reason, note="", user=None):
     """
     Record one report per person; return False if this person already reported the comment.
-    Enough open reports send a published comment back to moderation (see :func:`reports.record`).
+    Enough open reports send a published comment back to moderation (see :func:`citizen_reports.record`).
     """
     thresholds = (
         comments_settings.COMMENTS_REPORTS_TO_PENDING,
         comments_settings.COMMENTS_ANONYMOUS_REPORTS_TO_PENDING,
     )
-    return reports.record(comment, reporter_key, reason, note, user, thresholds, log_action, set_state)
+    return citizen_reports.record(
+        comment, reporter_key, reason, note, user, thresholds, log_action, set_state
+    )
 
 
 def reply_as_city(parent, user, text, site_id):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 from wagtail.log_actions import log
 
-from ..participation import log_actions, reports
+from ..participation import citizen_reports, log_actions
 from ..signals import subject_changed
 from .conf import ideas_settings
 from .models import HIDDEN, PENDING, PUBLISHED, REMOVED, Answer, Idea, IdeaReport, IdeaSupport
@@ -66,7 +66,7 @@ def return_to_pending(idea, user, reason=""):
 def report(idea, reporter_key, reason, note="", user=None):
     """One report per person; False if this person already reported the idea."""
     thresholds = (ideas_settings.IDEAS_REPORTS_TO_PENDING, ideas_settings.IDEAS_ANONYMOUS_REPORTS_TO_PENDING)
-    return reports.record(idea, reporter_key, reason, note, user, thresholds, log_action, set_state)
+    return citizen_reports.record(idea, reporter_key, reason, note, user, thresholds, log_action, set_state)
 
 
 def support(idea, user=None, voter_id=None):
