@@ -1,7 +1,9 @@
 """
 The moderation admin the comments and ideas apps share, on Wagtail's own views: the permission
-policy of one "moderate" permission, the mixin that refuses before any lookup, the base of their
-bulk actions and of their ``ModelViewSet``. Each app names its model, permission and actions.
+policy of one "moderate" permission, the mixin that refuses before any lookup, the queue's state
+filter, its index, inspect and action views, the approve and hide bulk actions worded with the
+model's name, the base of their ``ModelViewSet`` and ``register_hooks``, which plugs it all into
+Wagtail. Each app names its model, permission, texts and steps.
 """
 
 import django_filters
