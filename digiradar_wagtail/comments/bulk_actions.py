@@ -8,9 +8,8 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from ..participation.admin import ModerationBulkAction
+from ..participation import admin as shared_admin
 from . import moderation
 from .models import REMOVED, Comment
 from .viewsets import comment_viewset
@@ -25,7 +24,7 @@ class HideForm(forms.Form):
     )
 
 
-class CommentBulkAction(ModerationBulkAction):
+class CommentBulkAction(shared_admin.ModerationBulkAction):
     """
     A moderation step for every selected comment (removed comments cannot change any more),
     confirmed on one page whose texts are the action's ``confirmation``.
@@ -44,38 +43,15 @@ class CommentBulkAction(ModerationBulkAction):
             return redirect(self.next_url)
         return super().form_valid(form)
 
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext("%(count)d comment changed.", "%(count)d comments changed.", num_parent_objects) % {
-            "count": num_parent_objects
-        }
 
-
-class ApproveBulkAction(CommentBulkAction):
-    display_name = _("Approve")
-    action_type = "approve"
-    aria_label = _("Approve the selected comments")
-    action_priority = 10
+class ApproveBulkAction(CommentBulkAction, shared_admin.ApproveBulkAction):
     moderate = staticmethod(moderation.approve)
-    confirmation = {
-        "title": _("Approve comments"),
-        "intro": _("These comments are published:"),
-        "action_button_text": _("Yes, approve"),
-    }
 
 
-class HideBulkAction(CommentBulkAction):
-    display_name = _("Hide")
-    action_type = "hide"
-    aria_label = _("Hide the selected comments")
-    action_priority = 20
+class HideBulkAction(CommentBulkAction, shared_admin.HideBulkAction):
     form_class = HideForm
     moderate = staticmethod(moderation.hide)
-    confirmation = {
-        "title": _("Hide comments"),
-        "intro": _("These comments are hidden; each author is told the reason by mail:"),
-        "action_button_text": _("Hide"),
-        "action_button_class": "serious",
-    }
+    intro = _("These comments are hidden; each author is told the reason by mail:")
 
     def get_execution_context(self):
         return {**super().get_execution_context(), "reason": self.cleaned_form.cleaned_data["reason"]}

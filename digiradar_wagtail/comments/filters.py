@@ -9,11 +9,10 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget
 
-from .models import PENDING, Comment, CommentReport, Discussion, State
-
-ALL = "all"
+from ..participation import admin as shared_admin
+from .models import Comment, CommentReport, Discussion
 
 
 class DiscussionFilter(django_filters.Filter):
@@ -27,14 +26,7 @@ class DiscussionFilter(django_filters.Filter):
         return queryset.filter(object_pk=str(value))
 
 
-class CommentFilterSet(WagtailFilterSet):
-    state = django_filters.ChoiceFilter(
-        label=_("State"),
-        choices=[(ALL, _("All")), *State.choices],
-        empty_label=None,
-        method="filter_state",
-        widget=forms.RadioSelect,
-    )
+class CommentFilterSet(shared_admin.ModerationFilterSet):
     reported = django_filters.ChoiceFilter(
         label=_("Open reports"),
         choices=[("1", _("Reported only"))],
@@ -51,20 +43,12 @@ class CommentFilterSet(WagtailFilterSet):
         model = Comment
         fields = []
 
-    def __init__(self, data=None, *args, **kwargs):
-        if data is not None and not data.get("state"):
-            # The queue opens on what waits for a moderator.
-            data = data.copy()
-            data["state"] = PENDING
-        super().__init__(data, *args, **kwargs)
-        self.form.fields["state"].initial = PENDING
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         pages = Discussion.objects.select_related("page").order_by("page__title")
         self.form.fields["discussion"].widget.choices = [("", _("All pages"))] + [
             (discussion.pk, str(discussion)) for discussion in pages
         ]
-
-    def filter_state(self, queryset, name, value):
-        return queryset if value == ALL else queryset.filter(state=value)
 
     def filter_reported(self, queryset, name, value):
         if value != "1":

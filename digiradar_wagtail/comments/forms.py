@@ -7,11 +7,11 @@ from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 
-from ..participation.forms import AccessibleErrorsMixin
+from ..participation.forms import AccessibleErrorsMixin, author_fields, within_link_limit
 from ..participation.forms import ReportForm as BaseReportForm
 from . import spam
 from .conf import comments_settings
@@ -48,16 +48,9 @@ class CommentForm(AccessibleErrorsMixin, XtdCommentForm):
             del self.fields["name"]
             del self.fields["email"]
         else:
-            self.fields["name"] = forms.CharField(
-                label=_("Name"),
-                max_length=50,
-                help_text=_("Shown with your comment. A first name or a pseudonym is fine."),
-                widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
-            )
-            self.fields["email"] = forms.EmailField(
-                label=_("Email address"),
-                help_text=_("Not published. We send you a link to confirm your comment."),
-                widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+            self.fields["name"], self.fields["email"] = author_fields(
+                _("Shown with your comment. A first name or a pseudonym is fine."),
+                _("Not published. We send you a link to confirm your comment."),
             )
         self.fields["honeypot"].label = _("Leave this field empty")
         self.fields["consent"] = forms.BooleanField(
@@ -79,16 +72,7 @@ class CommentForm(AccessibleErrorsMixin, XtdCommentForm):
         text = self.cleaned_data["comment"].strip()
         if not text:
             raise forms.ValidationError(_("Please write a comment."))
-        links = spam.count_links(text)
-        limit = comments_settings.COMMENTS_MAX_LINKS
-        if links > limit:
-            raise forms.ValidationError(
-                ngettext(
-                    "Please include at most %(limit)d link.", "Please include at most %(limit)d links.", limit
-                )
-                % {"limit": limit}
-            )
-        return text
+        return within_link_limit(text, comments_settings.COMMENTS_MAX_LINKS)
 
     def clean_reply_to(self):
         parent_id = self.cleaned_data["reply_to"] or 0

@@ -12,32 +12,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
-from ..participation.moderation import reports_suffice as shared_reports_suffice
+from ..participation import citizen_reports, log_actions
 from ..signals import subject_changed
 from . import notifications
 from .conf import comments_settings
 from .models import HIDDEN, PENDING, PUBLISHED, REMOVED, Comment, CommentReport, Discussion, visibility_for
 
-APPROVE = "digiradar_comments.approve"
-HIDE = "digiradar_comments.hide"
-REMOVE = "digiradar_comments.remove"
-TO_PENDING = "digiradar_comments.to_pending"
+# The audit log's actions (their names are stored with each entry: never rename one).
+APPROVE, HIDE, REMOVE, TO_PENDING, REPORT = log_actions.step_names(Comment)
 AUTHOR_DELETE = "digiradar_comments.author_delete"
 OFFICIAL_REPLY = "digiradar_comments.official_reply"
-REPORT = "digiradar_comments.report"
 ERASE = "digiradar_comments.erase"
 
 LOG_ACTIONS = {
-    APPROVE: (gettext_lazy("Approve comment"), gettext_lazy("Comment approved")),
-    HIDE: (gettext_lazy("Hide comment"), gettext_lazy("Comment hidden")),
-    REMOVE: (gettext_lazy("Remove comment"), gettext_lazy("Comment removed")),
-    TO_PENDING: (
-        gettext_lazy("Return comment to moderation"),
-        gettext_lazy("Comment returned to moderation"),
-    ),
+    **log_actions.step_actions(Comment),
     AUTHOR_DELETE: (gettext_lazy("Delete own comment"), gettext_lazy("Comment deleted by its author")),
     OFFICIAL_REPLY: (gettext_lazy("Reply as the city"), gettext_lazy("City's reply published")),
-    REPORT: (gettext_lazy("Report comment"), gettext_lazy("Comment reported")),
     ERASE: (gettext_lazy("Erase author data"), gettext_lazy("Author's comments exported and erased")),
 }
 
@@ -102,38 +92,14 @@ def delete_by_author(comment, user):
 def report(comment, reporter_key, reason, note="", user=None):
     """
     Record one report per person; return False if this person already reported the comment.
-    Enough open reports send a published comment back to moderation (see :func:`reports_suffice`).
+    Enough open reports send a published comment back to moderation (see :func:`citizen_reports.record`).
     """
-    with transaction.atomic():
-        report, created = CommentReport.objects.get_or_create(
-            comment=comment,
-            reporter_key=reporter_key,
-            defaults={"reason": reason, "note": note, "reporter": user},
-        )
-        if not created:
-            return False
-        log_action(comment, REPORT, user=user, reason=reason, note=note)
-        open_reports = CommentReport.objects.filter(comment=comment, resolved=False)
-        signed_in = open_reports.filter(reporter__isnull=False).count()
-        anonymous = open_reports.filter(reporter__isnull=True).count()
-        if comment.state == PUBLISHED and reports_suffice(signed_in, anonymous):
-            set_state(
-                comment,
-                PENDING,
-                None,
-                _("%(count)d reports") % {"count": signed_in + anonymous},
-                action=TO_PENDING,
-            )
-    return True
-
-
-def reports_suffice(signed_in, anonymous):
-    """See :func:`digiradar_wagtail.participation.moderation.reports_suffice`, with the comment settings."""
-    return shared_reports_suffice(
-        signed_in,
-        anonymous,
+    thresholds = (
         comments_settings.COMMENTS_REPORTS_TO_PENDING,
         comments_settings.COMMENTS_ANONYMOUS_REPORTS_TO_PENDING,
+    )
+    return citizen_reports.record(
+        comment, reporter_key, reason, note, user, thresholds, log_action, set_state
     )
 
 

@@ -19,7 +19,6 @@ import json
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
@@ -32,11 +31,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
-from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.base import BaseOperationView, WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import Button
 
 from ..opendata.columns import defuse
@@ -44,7 +42,7 @@ from ..participation import admin as shared_admin
 from . import moderation, privacy
 from .filters import CommentFilterSet
 from .forms import EmailForm, OfficialReplyForm, ReasonForm
-from .models import PENDING, PUBLISHED, REMOVED, Comment, Discussion
+from .models import REMOVED, Comment, Discussion
 
 TEMPLATES = "digiradar_comments/admin/"
 
@@ -76,14 +74,7 @@ class QueueView(ModeratorsOnlyMixin, shared_admin.ModerationIndexMixin, generic.
     @cached_property
     def columns(self):
         return [
-            BulkActionsCheckboxColumn("bulk_actions", obj_type="comment"),
-            TitleColumn(
-                "comment",
-                label=gettext_lazy("Comment"),
-                accessor=excerpt,
-                url_name=self.inspect_url_name,
-                get_title_id=lambda comment: f"comment_{quote(comment.pk)}_title",
-            ),
+            *self.item_columns("comment", gettext_lazy("Comment"), accessor=excerpt),
             Column("user_name", label=gettext_lazy("Author")),
             Column("page_title", label=gettext_lazy("Page")),
             Column("state", label=gettext_lazy("State"), accessor="get_state_display", sort_key="state"),
@@ -111,64 +102,39 @@ class QueueView(ModeratorsOnlyMixin, shared_admin.ModerationIndexMixin, generic.
         return defuse(value) if isinstance(value, str) else value
 
 
-class CommentInspectView(ModeratorsOnlyMixin, generic.InspectView):
+class CommentInspectView(ModeratorsOnlyMixin, shared_admin.ModerationInspectView):
     """One comment with its thread, its reports and the moderation actions."""
 
     template_name = TEMPLATES + "inspect.html"
     page_title = gettext_lazy("Comment")
 
-    def get_page_subtitle(self):
-        return str(self.object)
-
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
         comment = self.object
-        context.update(
-            {
-                "comment": comment,
-                "discussion": Discussion.of_comment(comment),
-                "thread": Comment.objects.filter(
-                    thread_id=comment.thread_id, object_pk=comment.object_pk
-                ).order_by("order"),
-                "reports": comment.reports.order_by("created_at"),
-                "history_url": reverse("digiradar_comments_admin:history", args=[quote(comment.pk)]),
-                "hide_form": ReasonForm(prefix="hide", required=True),
-                "reason_form": ReasonForm(prefix="other"),
-                "reply_form": OfficialReplyForm(),
-                "PENDING": PENDING,
-                "PUBLISHED": PUBLISHED,
-                "REMOVED": REMOVED,
-            }
-        )
-        return context
+        thread = Comment.objects.filter(thread_id=comment.thread_id, object_pk=comment.object_pk)
+        return {
+            **super().get_context_data(**kwargs),
+            "discussion": Discussion.of_comment(comment),
+            "thread": thread.order_by("order"),
+            "hide_form": ReasonForm(prefix="hide", required=True),
+            "reason_form": ReasonForm(prefix="other"),
+            "reply_form": OfficialReplyForm(),
+        }
 
 
 class CommentHistoryView(ModeratorsOnlyMixin, HistoryView):
-    """Wagtail's history view: who did what to the comment, and why (see ``LogFormatter``)."""
+    """Wagtail's history view: who did what to the comment, and why (see ``participation/log_actions.py``)."""
 
 
-class ModerationActionView(ModeratorsOnlyMixin, PermissionCheckedMixin, BaseOperationView):
+class ModerationActionView(ModeratorsOnlyMixin, shared_admin.ModerationActionView):
     """
     A POST that changes one comment, then back to it. A removed comment can only be replied to;
     a form error becomes a message and nothing changes.
     """
 
     model = Comment
-    permission_required = "change"
     success_url_name = "digiradar_comments_admin:inspect"
-    allowed_on_removed = False
-
-    def post(self, request, *args, **kwargs):
-        try:
-            if self.object.state == REMOVED and not self.allowed_on_removed:
-                raise forms.ValidationError(_("A removed comment cannot be changed any more."))
-            self.perform_operation()
-        except forms.ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            self.add_success_message()
-        return redirect(self.get_success_url())
+    closed_states = (REMOVED,)
+    closed_message = gettext_lazy("A removed comment cannot be changed any more.")
 
     def reason(self, prefix="other", required=False, error=None):
         form = ReasonForm(self.request.POST, prefix=prefix, required=required)
@@ -189,6 +155,14 @@ class ChangeStateView(ModerationActionView):
         return self.reason()
 
 
+# The steps with an optional reason: (operation, success message).
+STATE_STEPS = {
+    "approve": (moderation.approve, gettext_lazy("The comment is published.")),
+    "remove": (moderation.remove, gettext_lazy("The comment is removed.")),
+    "to_pending": (moderation.return_to_pending, gettext_lazy("The comment waits for moderation again.")),
+}
+
+
 class HideView(ChangeStateView):
     success_message = gettext_lazy("The comment is hidden.")
     operation = staticmethod(moderation.hide)
@@ -199,7 +173,7 @@ class HideView(ChangeStateView):
 
 class ReplyView(ModerationActionView):
     success_message = gettext_lazy("The city's reply is published.")
-    allowed_on_removed = True
+    closed_states = ()
 
     def perform_operation(self):
         form = OfficialReplyForm(self.request.POST)
@@ -309,17 +283,8 @@ class CommentViewSet(shared_admin.ModerationViewSet):
 
     # The moderation steps of the inspect view, each a POST to <action>/<pk>/.
     ACTIONS = {
-        "approve": ChangeStateView.as_view(
-            operation=moderation.approve, success_message=gettext_lazy("The comment is published.")
-        ),
+        **shared_admin.step_views(ChangeStateView, STATE_STEPS),
         "hide": HideView.as_view(),
-        "remove": ChangeStateView.as_view(
-            operation=moderation.remove, success_message=gettext_lazy("The comment is removed.")
-        ),
-        "to_pending": ChangeStateView.as_view(
-            operation=moderation.return_to_pending,
-            success_message=gettext_lazy("The comment waits for moderation again."),
-        ),
         "reply": ReplyView.as_view(),
     }
 

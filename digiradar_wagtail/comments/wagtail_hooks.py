@@ -3,38 +3,16 @@
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.log_actions import LogFormatter
 from wagtail.permissions import policy_registry
 
+from ..participation.admin import register_hooks
 from .bulk_actions import ApproveBulkAction, HideBulkAction
 from .models import Comment
 from .moderation import LOG_ACTIONS, pending_summary
 from .permissions import MODERATE
 from .viewsets import comment_viewset
 
-
-@hooks.register("register_admin_viewset")
-def register_comment_viewset():
-    return comment_viewset
-
-
-hooks.register("register_bulk_action", ApproveBulkAction)
-hooks.register("register_bulk_action", HideBulkAction)
-
-
-class CommentLogFormatter(LogFormatter):
-    """An audit-log line of a comment, with the moderator's reason where there is one."""
-
-    def format_message(self, log_entry):
-        reason = (log_entry.data or {}).get("reason")
-        return f"{self.message}: {reason}" if reason else str(self.message)
-
-
-@hooks.register("register_log_actions")
-def register_comment_log_actions(actions):
-    for action, (label, message) in LOG_ACTIONS.items():
-        formatter = type("CommentLogFormatter", (CommentLogFormatter,), {"label": label, "message": message})
-        actions.register_action(action)(formatter)
+register_hooks(comment_viewset, [ApproveBulkAction, HideBulkAction], LOG_ACTIONS)
 
 
 class PendingCommentsPanel(Component):

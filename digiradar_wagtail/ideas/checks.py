@@ -5,7 +5,7 @@ limits must be whole numbers with which proposing, reporting and supporting can 
 
 from django.core.checks import Error
 
-from ..checks import whole_number_errors
+from ..checks import failed_checks, whole_number_errors
 from ..conf import PREFIX
 from .conf import ideas_settings
 
@@ -33,12 +33,13 @@ def check_settings(app_configs=None, **kwargs):
     errors = whole_number_errors(ideas_settings, AT_LEAST_ONE, 1, CHECK_ID.format("E001"))
     errors += whole_number_errors(ideas_settings, AT_LEAST_ZERO, 0, CHECK_ID.format("E001"))
     blocklist = ideas_settings.IDEAS_BLOCKLIST
-    if not isinstance(blocklist, (list, tuple)) or not all(isinstance(word, str) for word in blocklist):
-        errors.append(
-            Error(
-                f"{PREFIX}IDEAS_BLOCKLIST must be a list of words, not {blocklist!r}.",
-                hint='For example ["casino", "viagra"]; the default is [].',
-                id=CHECK_ID.format("E002"),
-            )
-        )
-    return errors
+    return errors + failed_checks(
+        CHECK_ID,
+        (
+            not isinstance(blocklist, (list, tuple)) or not all(isinstance(word, str) for word in blocklist),
+            Error,
+            f"{PREFIX}IDEAS_BLOCKLIST must be a list of words, not {blocklist!r}.",
+            'For example ["casino", "viagra"]; the default is [].',
+            "E002",
+        ),
+    )

@@ -2,11 +2,10 @@
 
 from django import forms
 from django.core.validators import MaxLengthValidator
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ..participation import moderation as shared
-from ..participation.forms import AccessibleErrorsMixin
+from ..participation.forms import AccessibleErrorsMixin, author_fields, within_link_limit
 from ..participation.forms import ReportForm as BaseReportForm
 from .conf import ideas_settings
 from .models import Answer
@@ -22,18 +21,10 @@ class IdeaForm(AccessibleErrorsMixin, forms.Form):
         help_text=_("What should the city do, and whom would it help?"),
     )
     sector = forms.ChoiceField(label=_("Which sector does it belong to?"), widget=forms.RadioSelect)
-    name = forms.CharField(
-        label=_("Name (optional)"),
-        max_length=50,
-        required=False,
-        help_text=_("Shown with your idea. Leave it empty to stay anonymous."),
-        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
-    )
-    email = forms.EmailField(
-        label=_("Email address (optional)"),
-        required=False,
-        help_text=_("Not published. We send you a link to confirm your idea."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    name, email = author_fields(
+        _("Shown with your idea. Leave it empty to stay anonymous."),
+        _("Not published. We send you a link to confirm your idea."),
+        optional=True,
     )
     consent = forms.BooleanField(
         label=_("I have read the privacy notice and agree that my idea is stored and published."),
@@ -56,16 +47,7 @@ class IdeaForm(AccessibleErrorsMixin, forms.Form):
         self.help_ids()
 
     def clean_description(self):
-        text = self.cleaned_data["description"].strip()
-        limit = ideas_settings.IDEAS_MAX_LINKS
-        if shared.count_links(text) > limit:
-            raise forms.ValidationError(
-                ngettext(
-                    "Please include at most %(limit)d link.", "Please include at most %(limit)d links.", limit
-                )
-                % {"limit": limit}
-            )
-        return text
+        return within_link_limit(self.cleaned_data["description"].strip(), ideas_settings.IDEAS_MAX_LINKS)
 
     def clean_website(self):
         if self.cleaned_data["website"]:

@@ -11,25 +11,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 from wagtail.log_actions import log
 
-from ..participation.moderation import reports_suffice
+from ..participation import citizen_reports, log_actions
 from ..signals import subject_changed
 from .conf import ideas_settings
 from .models import HIDDEN, PENDING, PUBLISHED, REMOVED, Answer, Idea, IdeaReport, IdeaSupport
 
-APPROVE = "digiradar_ideas.approve"
-HIDE = "digiradar_ideas.hide"
-REMOVE = "digiradar_ideas.remove"
-TO_PENDING = "digiradar_ideas.to_pending"
-REPORT = "digiradar_ideas.report"
+# The audit log's actions (their names are stored with each entry: never rename one).
+APPROVE, HIDE, REMOVE, TO_PENDING, REPORT = log_actions.step_names(Idea)
 ANSWER = "digiradar_ideas.answer"
 CONVERT = "digiradar_ideas.convert"
 
 LOG_ACTIONS = {
-    APPROVE: (gettext_lazy("Approve idea"), gettext_lazy("Idea approved")),
-    HIDE: (gettext_lazy("Hide idea"), gettext_lazy("Idea hidden")),
-    REMOVE: (gettext_lazy("Remove idea"), gettext_lazy("Idea removed")),
-    TO_PENDING: (gettext_lazy("Return idea to moderation"), gettext_lazy("Idea returned to moderation")),
-    REPORT: (gettext_lazy("Report idea"), gettext_lazy("Idea reported")),
+    **log_actions.step_actions(Idea),
     ANSWER: (gettext_lazy("Answer idea"), gettext_lazy("City's answer given")),
     CONVERT: (gettext_lazy("Turn idea into a measure"), gettext_lazy("Draft measure created from the idea")),
 }
@@ -72,25 +65,8 @@ def return_to_pending(idea, user, reason=""):
 
 def report(idea, reporter_key, reason, note="", user=None):
     """One report per person; False if this person already reported the idea."""
-    with transaction.atomic():
-        _report, created = IdeaReport.objects.get_or_create(
-            idea=idea, reporter_key=reporter_key, defaults={"reason": reason, "note": note, "reporter": user}
-        )
-        if not created:
-            return False
-        log_action(idea, REPORT, user=user, reason=reason, note=note)
-        open_reports = IdeaReport.objects.filter(idea=idea, resolved=False)
-        signed_in = open_reports.filter(reporter__isnull=False).count()
-        anonymous = open_reports.filter(reporter__isnull=True).count()
-        if idea.state == PUBLISHED and reports_suffice(
-            signed_in,
-            anonymous,
-            ideas_settings.IDEAS_REPORTS_TO_PENDING,
-            ideas_settings.IDEAS_ANONYMOUS_REPORTS_TO_PENDING,
-        ):
-            reason = _("%(count)d reports") % {"count": signed_in + anonymous}
-            set_state(idea, PENDING, None, reason, action=TO_PENDING)
-    return True
+    thresholds = (ideas_settings.IDEAS_REPORTS_TO_PENDING, ideas_settings.IDEAS_ANONYMOUS_REPORTS_TO_PENDING)
+    return citizen_reports.record(idea, reporter_key, reason, note, user, thresholds, log_action, set_state)
 
 
 def support(idea, user=None, voter_id=None):

@@ -6,6 +6,7 @@ refusal is a clear 4xx page or a form error; nothing is written unless the whole
 """
 
 import datetime
+import functools
 
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
@@ -53,10 +54,26 @@ def _limited(request, kind, limit):
     return shared.hit_rate_limit(request, f"ideas.{kind}", limit, ideas_settings.IDEAS_RATE_WINDOW)
 
 
-def _published_idea(pk):
-    idea = Idea.objects.published().filter(pk=pk).first() if is_row_id(pk) else None
-    page = idea.ideas_page() if idea else None
-    return idea, page
+def published_idea_view(view):
+    """
+    A public endpoint of one published idea (GET or POST, never cached), called as
+    ``view(request, idea, page, idea_url)`` with the idea's ideas page and URL there; any other id
+    is answered 404.
+    """
+
+    @require_http_methods(["GET", "POST"])
+    @never_cache
+    @functools.wraps(view)
+    def endpoint(request, pk):
+        idea = Idea.objects.published().filter(pk=pk).first() if is_row_id(pk) else None
+        page = idea.ideas_page() if idea else None
+        if page is None:
+            return message(
+                request, 404, _("Idea not found"), _("This idea does not exist or is not published.")
+            )
+        return view(request, idea, page, page.idea_url(idea, request))
+
+    return endpoint
 
 
 def confirmation_url(request, idea):
@@ -198,14 +215,9 @@ def _new_supports_exhausted(request, idea):
     return count_event(key, window) > ideas_settings.IDEAS_COOKIELESS_SUPPORT_LIMIT
 
 
-@require_http_methods(["GET", "POST"])
-@never_cache
-def support(request, pk):
+@published_idea_view
+def support(request, idea, page, idea_url):
     """GET: the idea's support button (with its CSRF token); POST: support it, once per person."""
-    idea, page = _published_idea(pk)
-    if idea is None or page is None:
-        return message(request, 404, _("Idea not found"), _("This idea does not exist or is not published."))
-    idea_url = page.idea_url(idea, request)
     if request.method == "GET":
         context = _context(idea=idea, page=page, idea_url=idea_url)
         return TemplateResponse(request, "digiradar_ideas/support.html", context)
@@ -239,13 +251,8 @@ def support(request, pk):
     return response
 
 
-@require_http_methods(["GET", "POST"])
-@never_cache
-def report(request, pk):
-    idea, page = _published_idea(pk)
-    if idea is None or page is None:
-        return message(request, 404, _("Idea not found"), _("This idea does not exist or is not published."))
-    idea_url = page.idea_url(idea, request)
+@published_idea_view
+def report(request, idea, page, idea_url):
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if _limited(request, "report", ideas_settings.IDEAS_REPORT_RATE_LIMIT):

@@ -14,28 +14,21 @@ refusal raises ``PermissionDenied``, which the admin answers with Wagtail's ``pe
 
 import django_filters
 from django import forms
-from django.contrib import messages
-from django.contrib.admin.utils import quote
 from django.db.models import Count, Q
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.base import BaseOperationView
 from wagtail.admin.views.generic.history import HistoryView
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from ..participation import admin as shared_admin
 from . import moderation
 from .forms import AnswerForm, ReasonForm
-from .models import PENDING, PUBLISHED, REMOVED, Answer, Idea, State
+from .models import REMOVED, Answer, Idea
 
 TEMPLATES = "digiradar_ideas/admin/"
-ALL = "all"
 
 
 class ModeratorsOnlyMixin(shared_admin.ModeratorsOnlyMixin):
@@ -44,14 +37,7 @@ class ModeratorsOnlyMixin(shared_admin.ModeratorsOnlyMixin):
     moderated_model = Idea
 
 
-class IdeaFilterSet(WagtailFilterSet):
-    state = django_filters.ChoiceFilter(
-        label=gettext_lazy("State"),
-        choices=[(ALL, gettext_lazy("All")), *State.choices],
-        empty_label=None,
-        method="filter_state",
-        widget=forms.RadioSelect,
-    )
+class IdeaFilterSet(shared_admin.ModerationFilterSet):
     answer = django_filters.ChoiceFilter(label=gettext_lazy("Answer"), choices=Answer.choices)
     sector_slug = django_filters.ChoiceFilter(label=gettext_lazy("Sector"), choices=[])
     radar_key = django_filters.ChoiceFilter(label=gettext_lazy("Radar"), choices=[])
@@ -60,11 +46,8 @@ class IdeaFilterSet(WagtailFilterSet):
         model = Idea
         fields = []
 
-    def __init__(self, data=None, *args, **kwargs):
-        if data is not None and not data.get("state"):
-            data = data.copy()
-            data["state"] = PENDING  # the list opens on what waits for a moderator
-        super().__init__(data, *args, **kwargs)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         from ..models import RadarIndexPage, RadarSector
 
         radars = RadarIndexPage.objects.order_by("title").values_list(
@@ -75,10 +58,6 @@ class IdeaFilterSet(WagtailFilterSet):
         ]
         slugs = RadarSector.objects.order_by("slug").values_list("slug", flat=True).distinct()
         self.filters["sector_slug"].extra["choices"] = [(slug, slug) for slug in slugs]
-        self.form.fields["state"].initial = PENDING
-
-    def filter_state(self, queryset, name, value):
-        return queryset if value == ALL else queryset.filter(state=value)
 
 
 class IdeaIndexView(ModeratorsOnlyMixin, shared_admin.ModerationIndexMixin, generic.IndexView):
@@ -94,13 +73,7 @@ class IdeaIndexView(ModeratorsOnlyMixin, shared_admin.ModerationIndexMixin, gene
     @cached_property
     def columns(self):
         return [
-            BulkActionsCheckboxColumn("bulk_actions", obj_type="idea"),
-            TitleColumn(
-                "title",
-                label=gettext_lazy("Idea"),
-                url_name=self.inspect_url_name,
-                get_title_id=lambda idea: f"idea_{quote(idea.pk)}_title",
-            ),
+            *self.item_columns("title", gettext_lazy("Idea")),
             Column("sector_slug", label=gettext_lazy("Sector")),
             Column("state", label=gettext_lazy("State"), accessor="get_state_display", sort_key="state"),
             Column("answer", label=gettext_lazy("Answer"), accessor="get_answer_display", sort_key="answer"),
@@ -121,63 +94,47 @@ def radar_measures(idea):
     return MeasurePage.objects.filter(paths).order_by("title")
 
 
-class IdeaInspectView(ModeratorsOnlyMixin, generic.InspectView):
+class IdeaInspectView(ModeratorsOnlyMixin, shared_admin.ModerationInspectView):
     template_name = TEMPLATES + "inspect.html"
     page_title = gettext_lazy("Idea")
 
-    def get_page_subtitle(self):
-        return str(self.object)
-
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
         idea = self.object
         initial = {"answer": idea.answer, "text": idea.answer_text, "measure": idea.measure_id}
-        context.update(
-            {
-                "idea": idea,
-                "public_url": idea.get_url(self.request) if idea.is_published else None,
-                "supports": idea.supports.count(),
-                "reports": idea.reports.order_by("created_at"),
-                "history_url": reverse("digiradar_ideas_admin:history", args=[quote(idea.pk)]),
-                "reason_form": ReasonForm(),
-                "answer_form": AnswerForm(radar_measures(idea), initial=initial),
-                "PENDING": PENDING,
-                "PUBLISHED": PUBLISHED,
-                "REMOVED": REMOVED,
-            }
-        )
-        return context
+        return {
+            **super().get_context_data(**kwargs),
+            "public_url": idea.get_url(self.request) if idea.is_published else None,
+            "supports": idea.supports.count(),
+            "reason_form": ReasonForm(),
+            "answer_form": AnswerForm(radar_measures(idea), initial=initial),
+        }
 
 
 class IdeaHistoryView(ModeratorsOnlyMixin, HistoryView):
     """Wagtail's history view: who moderated or answered the idea, when and why."""
 
 
-class IdeaActionView(ModeratorsOnlyMixin, PermissionCheckedMixin, BaseOperationView):
+class IdeaActionView(ModeratorsOnlyMixin, shared_admin.ModerationActionView):
     """A POST that changes one idea, then back to it; a form error becomes a message."""
 
     model = Idea
-    permission_required = "change"
     success_url_name = "digiradar_ideas_admin:inspect"
     operation = None
-
-    def post(self, request, *args, **kwargs):
-        try:
-            response = self.perform_operation()
-        except forms.ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
-        else:
-            self.add_success_message()
-            if response is not None:
-                return response
-        return redirect(self.get_success_url())
 
     def perform_operation(self):
         form = ReasonForm(self.request.POST)
         if not form.is_valid():
             raise forms.ValidationError(_("The reason is too long."))
         self.operation(self.object, self.request.user, form.cleaned_data["reason"])
+
+
+# The steps with an optional reason: (operation, success message).
+STATE_STEPS = {
+    "approve": (moderation.approve, gettext_lazy("The idea is published.")),
+    "hide": (moderation.hide, gettext_lazy("The idea is hidden.")),
+    "remove": (moderation.remove, gettext_lazy("The idea is removed.")),
+    "to_pending": (moderation.return_to_pending, gettext_lazy("The idea waits for moderation again.")),
+}
 
 
 class AnswerView(IdeaActionView):
@@ -236,20 +193,9 @@ class IdeaViewSet(shared_admin.ModerationViewSet):
     filterset_class = IdeaFilterSet
     search_fields = ["title", "description", "author_name", "author_email"]
 
+    # The moderation steps of the inspect view, each a POST to <action>/<pk>/.
     ACTIONS = {
-        "approve": IdeaActionView.as_view(
-            operation=moderation.approve, success_message=gettext_lazy("The idea is published.")
-        ),
-        "hide": IdeaActionView.as_view(
-            operation=moderation.hide, success_message=gettext_lazy("The idea is hidden.")
-        ),
-        "remove": IdeaActionView.as_view(
-            operation=moderation.remove, success_message=gettext_lazy("The idea is removed.")
-        ),
-        "to_pending": IdeaActionView.as_view(
-            operation=moderation.return_to_pending,
-            success_message=gettext_lazy("The idea waits for moderation again."),
-        ),
+        **shared_admin.step_views(IdeaActionView, STATE_STEPS),
         "answer": AnswerView.as_view(),
         "convert": ConvertView.as_view(),
     }

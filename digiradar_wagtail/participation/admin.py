@@ -1,26 +1,43 @@
 """
 The moderation admin the comments and ideas apps share, on Wagtail's own views: the permission
-policy of one "moderate" permission, the mixin that refuses before any lookup, the base of their
-bulk actions and of their ``ModelViewSet``. Each app names its model, permission and actions.
+policy of one "moderate" permission, the mixin that refuses before any lookup, the queue's state
+filter, its index, inspect and action views, the approve and hide bulk actions worded with the
+model's name, the base of their ``ModelViewSet`` and ``register_hooks``, which plugs it all into
+Wagtail. Each app names its model, permission, texts and steps.
 """
 
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
-from django.urls import path
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, TitleColumn
+from wagtail.admin.views import generic
 from wagtail.admin.views.bulk_action import BulkAction
+from wagtail.admin.views.generic.base import BaseOperationView
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
 from wagtail.permissions import policy_registry
 
 from .forms import QueueSearchForm
+from .log_actions import register_log_actions, worded
+from .moderation import ModerationState
 
 MODERATE = "moderate"
 MODERATION_ACTIONS = frozenset({"view", "change", MODERATE})
+ALL = "all"  # the state filter's choice of every state
 
 
 class ModerationPermissionPolicy(BaseDjangoAuthPermissionPolicy):
@@ -63,6 +80,69 @@ class ModeratorsOnlyMixin:
         super().setup(request, *args, **kwargs)
 
 
+class ModerationInspectView(generic.InspectView):
+    """
+    One item's moderation page (an app's subclass adds ``ModeratorsOnlyMixin``, its template and
+    context): the item under its model's name ("comment"), its reports, the link to its history and
+    the moderation states its template compares with.
+    """
+
+    history_url_name = None
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        item = self.object
+        context.update(
+            {
+                self.model._meta.model_name: item,
+                "reports": item.reports.order_by("created_at"),
+                "history_url": reverse(self.history_url_name, args=[quote(item.pk)]),
+                **{state.name: state for state in ModerationState},
+            }
+        )
+        return context
+
+
+class ModerationActionView(PermissionCheckedMixin, BaseOperationView):
+    """
+    A POST that takes one moderation step on an item (``perform_operation``), then back to the item,
+    or to the response ``perform_operation`` returns. An item in ``closed_states`` is refused with
+    ``closed_message``; a ``ValidationError`` becomes a message and nothing changes.
+    """
+
+    permission_required = "change"
+    closed_states = ()
+    closed_message = None
+
+    def post(self, request, *args, **kwargs):
+        try:
+            if self.object.state in self.closed_states:
+                raise forms.ValidationError(self.closed_message)
+            response = self.perform_operation()
+        except forms.ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            self.add_success_message()
+            if response is not None:
+                return response
+        return redirect(self.get_success_url())
+
+
+def step_views(view_class, steps):
+    """
+    Views for ``ModerationViewSet.ACTIONS``: ``view_class`` for each of ``steps``,
+    ``{action: (operation, success message)}``.
+    """
+    return {
+        action: view_class.as_view(operation=operation, success_message=message)
+        for action, (operation, message) in steps.items()
+    }
+
+
 class ModerationIndexMixin:
     """
     For a queue's ``IndexView``: the search box that refuses NUL bytes; the filters that are valid
@@ -74,6 +154,23 @@ class ModerationIndexMixin:
     template_name = "digiradar_wagtail/admin/moderation_index.html"
     results_template_name = "digiradar_wagtail/admin/moderation_index_results.html"
     select_all_text = None  # "Select all comments in the listing"
+
+    def item_columns(self, name, label, **options):
+        """
+        A queue's first columns: the bulk actions' checkbox and the item's field ``name``, headed
+        ``label``, as the link to its moderation page (``options``: more of ``TitleColumn``'s).
+        """
+        model_name = self.moderated_model._meta.model_name  # with ModeratorsOnlyMixin
+        return [
+            BulkActionsCheckboxColumn("bulk_actions", obj_type=model_name),
+            TitleColumn(
+                name,
+                label=label,
+                url_name=self.inspect_url_name,
+                get_title_id=lambda item: f"{model_name}_{quote(item.pk)}_title",
+                **options,
+            ),
+        ]
 
     def get_search_form(self):
         return QueueSearchForm(self.request.GET if "q" in self.request.GET else None)
@@ -105,6 +202,32 @@ class ModerationIndexMixin:
         if not self.is_export and context["filter_errors"]:
             response.status_code = 400
         return response
+
+
+class ModerationFilterSet(WagtailFilterSet):
+    """
+    The base of a queue's filters (an app's subclass names its model in ``Meta`` and adds its own):
+    first the moderation state, the pending items unless another state or all are chosen.
+    """
+
+    state = django_filters.ChoiceFilter(
+        label=gettext_lazy("State"),
+        choices=[(ALL, gettext_lazy("All")), *ModerationState.choices],
+        empty_label=None,
+        initial=ModerationState.PENDING,
+        method="filter_state",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("state"):
+            # The queue opens on what waits for a moderator.
+            data = data.copy()
+            data["state"] = ModerationState.PENDING
+        super().__init__(data, *args, **kwargs)
+
+    def filter_state(self, queryset, name, value):
+        return queryset if value == ALL else queryset.filter(state=value)
 
 
 class PendingMenuItem(MenuItem):
@@ -143,6 +266,14 @@ class ModerationBulkAction(BulkAction):
     viewset = None
     closed_states = ()
     ordering = ("pk",)
+
+    # "Approve the selected %(items)s": worded for the model, the aria_label of a subclass with models.
+    aria_label_text = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.aria_label_text and cls.models:
+            cls.aria_label = worded(cls.aria_label_text, cls.models[0])
 
     @cached_property
     def permission_policy(self):
@@ -187,6 +318,50 @@ class ModerationBulkAction(BulkAction):
             cls.moderate(item, user, **kwargs)
         return len(items), 0
 
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        meta = self.models[0]._meta
+        text = ngettext("%(count)d %(item)s changed.", "%(count)d %(items)s changed.", num_parent_objects)
+        names = {"item": meta.verbose_name, "items": meta.verbose_name_plural}
+        return text % {"count": num_parent_objects, **names}
+
+
+class ApproveBulkAction(ModerationBulkAction):
+    """Publish the selected items (an app's subclass names its ``moderate``)."""
+
+    display_name = gettext_lazy("Approve")
+    action_type = "approve"
+    action_priority = 10
+
+    aria_label_text = gettext_lazy("Approve the selected %(items)s")
+
+    @property
+    def confirmation(self):
+        return {
+            "title": worded(_("Approve %(items)s"), self.models[0]),
+            "intro": worded(_("These %(items)s are published:"), self.models[0]),
+            "action_button_text": _("Yes, approve"),
+        }
+
+
+class HideBulkAction(ModerationBulkAction):
+    """Hide the selected items; ``intro`` says what happens to them."""
+
+    display_name = gettext_lazy("Hide")
+    action_type = "hide"
+    action_priority = 20
+    intro = gettext_lazy("These %(items)s are hidden:")
+
+    aria_label_text = gettext_lazy("Hide the selected %(items)s")
+
+    @property
+    def confirmation(self):
+        return {
+            "title": worded(_("Hide %(items)s"), self.models[0]),
+            "intro": worded(self.intro, self.models[0]),
+            "action_button_text": _("Hide"),
+            "action_button_class": "serious",
+        }
+
 
 class ModerationViewSet(ModelViewSet):
     """
@@ -216,18 +391,37 @@ class ModerationViewSet(ModelViewSet):
         return []
 
     def get_urlpatterns(self):
-        urlpatterns = [
+        # Each view of one item at <name>/<pk>/, "_" in its name written "-" ("history-results/1/").
+        item_views = {
+            "inspect": self.inspect_view,
+            "history": self.history_view,
+            "history_results": self.history_results_view,
+            **self.ACTIONS,
+        }
+        return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-            path("history/<int:pk>/", self.history_view, name="history"),
-            path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
             *self.extra_urlpatterns(),
+            *[
+                path(f"{name.replace('_', '-')}/<int:pk>/", view, name=name)
+                for name, view in item_views.items()
+            ],
         ]
-        for action, view in self.ACTIONS.items():
-            urlpatterns.append(path(f"{action.replace('_', '-')}/<int:pk>/", view, name=action))
-        return urlpatterns
 
     def get_permissions_to_register(self):
         # Only the moderation permission appears in Wagtail's group editor.
         return policy_registry.get_by_type(self.model).permission_rows()
+
+
+def register_hooks(viewset, bulk_actions, log_actions, detail_keys=("reason",)):
+    """
+    Plug an app's moderation admin into Wagtail (call it in the app's ``wagtail_hooks.py``): its
+    ``viewset``, its ``bulk_actions`` and its audit-log actions (``{name: (label, message)}``,
+    a log line followed by the first of ``detail_keys`` its data holds).
+    """
+    hooks.register("register_admin_viewset", lambda: viewset)
+    for bulk_action in bulk_actions:
+        hooks.register("register_bulk_action", bulk_action)
+    hooks.register(
+        "register_log_actions", lambda actions: register_log_actions(actions, log_actions, detail_keys)
+    )

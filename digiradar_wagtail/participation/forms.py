@@ -2,10 +2,10 @@
 
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.forms.search import SearchForm
 
-from .moderation import ReportReason
+from .moderation import ReportReason, count_links
 
 
 class AccessibleErrorsMixin:
@@ -27,6 +27,37 @@ class AccessibleErrorsMixin:
         for name, field in self.fields.items():
             if field.help_text and not field.widget.is_hidden:
                 field.widget.attrs.setdefault("aria-describedby", self[name].auto_id + "-help")
+
+
+def author_fields(name_help, email_help, optional=False):
+    """
+    The ``name`` and ``email`` fields of an anonymous author (a logged-in one writes under the
+    account's), each with its ``help`` text and the browser's autocomplete hint.
+    """
+    name = forms.CharField(
+        label=gettext_lazy("Name (optional)") if optional else gettext_lazy("Name"),
+        max_length=50,
+        required=not optional,
+        help_text=name_help,
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+    email = forms.EmailField(
+        label=gettext_lazy("Email address (optional)") if optional else gettext_lazy("Email address"),
+        required=not optional,
+        help_text=email_help,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    return name, email
+
+
+def within_link_limit(text, limit):
+    """``text``, if it holds at most ``limit`` links; otherwise an error that says how many it may."""
+    if count_links(text) > limit:
+        message = ngettext(
+            "Please include at most %(limit)d link.", "Please include at most %(limit)d links.", limit
+        )
+        raise forms.ValidationError(message % {"limit": limit})
+    return text
 
 
 class ReportForm(AccessibleErrorsMixin, forms.Form):

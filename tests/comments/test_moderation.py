@@ -100,6 +100,18 @@ def test_city_reply_is_published_marked_and_logged(client, measure, english, mod
     assert "City's reply" in client.get(english_measure.url).content.decode()
 
 
+def test_a_removed_comment_keeps_its_state_but_can_still_be_replied_to(client, measure, moderator):
+    comment = make_comment(measure, "Entfernt", state=REMOVED)
+    client.force_login(moderator)
+    response = client.post(f"{ADMIN}approve/{comment.pk}/", follow=True)
+    assert "Ein entfernter Kommentar kann nicht mehr geändert werden." in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.state == REMOVED and log_actions(comment) == []
+    response = client.post(f"{ADMIN}reply/{comment.pk}/", {"text": "Dazu noch ein Hinweis."}, follow=True)
+    assert "Die Antwort der Stadt ist veröffentlicht." in response.content.decode()
+    assert Comment.objects.get(is_official=True).parent_id == comment.pk
+
+
 @override_settings(DIGIRADAR_COMMENTS_REPORTS_TO_PENDING=3, DIGIRADAR_COMMENTS_ANONYMOUS_REPORTS_TO_PENDING=3)
 def test_reports_one_per_person_and_n_reports_return_to_pending(client, measure):
     comment = make_comment(measure, "Umstritten")

@@ -12,7 +12,7 @@ from wagtail.models import ModelLogEntry
 from digiradar_wagtail.ideas.models import PENDING, PUBLISHED, Answer, Idea
 from digiradar_wagtail.models import MeasurePage
 from digiradar_wagtail.signals import subject_changed
-from tests.ideas.conftest import CONFIRM_LINK, post_idea
+from tests.ideas.conftest import CONFIRM_LINK, make_idea, post_idea
 
 pytestmark = pytest.mark.django_db
 ADMIN = "/admin/digiradar-ideas/"
@@ -122,3 +122,21 @@ def client_for(django_user_model, user):
     other = Client()
     other.force_login(user)
     return other
+
+
+def test_the_moderation_list_filters_by_state_sector_and_radar(client, ideas_page, idea_moderator):
+    waiting = make_idea(ideas_page, title="Wartende Idee", state=PENDING, sector="sektor-1")
+    published = make_idea(ideas_page, title="Freigegebene Idee", state=PUBLISHED, sector="sektor-2")
+    client.force_login(idea_moderator)
+    # The list opens on the pending ideas.
+    html = client.get(ADMIN).content.decode()
+    assert waiting.title in html and published.title not in html
+    radar_key = str(ideas_page.get_parent().specific.translation_key)
+    chosen = {"state": "all", "sector_slug": "sektor-2", "radar_key": radar_key}
+    html = client.get(ADMIN, chosen).content.decode()
+    assert published.title in html and waiting.title not in html
+    html = client.get(ADMIN, {"state": "all", "sector_slug": "sektor-1"}).content.decode()
+    assert waiting.title in html and published.title not in html
+    # A radar that is not offered is an error that names the filter; the list answers 400.
+    response = client.get(ADMIN, {"state": "all", "radar_key": "kein-radar"})
+    assert response.status_code == 400 and "Radar" in response.content.decode()

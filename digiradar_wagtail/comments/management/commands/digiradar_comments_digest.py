@@ -1,4 +1,8 @@
-"""Mail moderators one digest of the pending comments they have not been told about yet."""
+"""
+Send moderators a digest of new pending comments they have not been told about (for
+DIGIRADAR_COMMENTS_NOTIFY = 'digest', and for immediate notifications whose mail failed; run it
+from cron).
+"""
 
 from django.core.management.base import BaseCommand
 
@@ -6,11 +10,7 @@ from ...notifications import send_digest
 
 
 class Command(BaseCommand):
-    help = (
-        "Send moderators a digest of new pending comments they have not been told about "
-        "(for DIGIRADAR_COMMENTS_NOTIFY = 'digest', and for immediate notifications whose mail "
-        "failed; run it from cron)."
-    )
+    help = __doc__
 
     def handle(self, *args, **options):
         count = send_digest()

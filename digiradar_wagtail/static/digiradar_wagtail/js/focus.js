@@ -1,5 +1,6 @@
-/* Comments: move focus to an error summary or status message, so screen readers announce it.
-   Everything works without this script. */
+/* Comment and idea pages: move focus to the first element marked data-digiradar-focus (an error
+   summary, a status message), so that screen readers announce it. Everything works without this
+   script. */
 (function () {
   "use strict";
   function focusFirst() {
