@@ -25,7 +25,6 @@ from django.db.models.functions import Cast
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -37,8 +36,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.widgets import Button
 
-from ..opendata.columns import defuse
 from ..participation import admin as shared_admin
+from ..participation.admin_reports import DefusedExportMixin
 from . import moderation, privacy
 from .filters import CommentFilterSet
 from .forms import EmailForm, OfficialReplyForm, ReasonForm
@@ -57,8 +56,12 @@ def excerpt(comment):
     return Truncator(comment.comment).chars(120) or f"#{comment.pk}"
 
 
-class QueueView(ModeratorsOnlyMixin, shared_admin.ModerationIndexMixin, generic.IndexView):
+class QueueView(
+    ModeratorsOnlyMixin, shared_admin.ModerationIndexMixin, DefusedExportMixin, generic.IndexView
+):
     """The moderation queue: pending comments, oldest first, unless the filters say otherwise."""
+
+    export_name = "comments"
 
     select_all_text = gettext_lazy("Select all comments in the listing")
     page_title = gettext_lazy("Comment moderation")
@@ -93,13 +96,6 @@ class QueueView(ModeratorsOnlyMixin, shared_admin.ModerationIndexMixin, generic.
             )
         ]
 
-    def get_filename(self):
-        return f"comments-{timezone.localdate():%Y-%m-%d}"
-
-    def preprocess_field_value(self, field, value, export_format):
-        """Every text cell of the export is defused: a spreadsheet never runs it as a formula."""
-        value = super().preprocess_field_value(field, value, export_format)
-        return defuse(value) if isinstance(value, str) else value
 
 
 class CommentInspectView(ModeratorsOnlyMixin, shared_admin.ModerationInspectView):

@@ -12,7 +12,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from ..models import RadarSector
-from ..participation.reports import DefusedExportMixin
+from ..participation.admin_reports import DefusedExportMixin
 from .models import Frequency, Subscription
 from .permissions import VIEW_COUNTS
 

@@ -5,12 +5,12 @@ Public endpoints of the ideas app under ``digiradar/ideas/``: propose, confirm, 
 
 from django.urls import path
 
+from ..participation.urls import contribution_urls
 from . import views
 
 app_name = "digiradar_ideas"
 urlpatterns = [
     path("propose/<int:page_id>/", views.propose, name="propose"),
-    path("confirm/<str:key>/", views.confirm, name="confirm"),
     path("<int:pk>/support/", views.support, name="support"),
-    path("<int:pk>/report/", views.report, name="report"),
+    *contribution_urls(confirm=views.confirm, report=views.report),
 ]

@@ -24,7 +24,7 @@ from wagtail.admin.views.generic.base import BaseObjectMixin, BaseOperationView
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 
-from ..participation.reports import DefusedExportMixin
+from ..participation.admin_reports import DefusedExportMixin
 from . import services
 from .conf import ratings_settings
 from .forms import ReasonForm, VoidVotesForm

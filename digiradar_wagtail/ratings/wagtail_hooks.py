@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from ..participation.reports import register_report_admin
+from ..participation.admin_reports import register_report_admin
 from . import admin_urls
 from .permissions import policy
 

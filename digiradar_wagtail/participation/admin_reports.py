@@ -1,7 +1,7 @@
 """
-What the participation apps' Wagtail reports share (the ratings report, the follower counts): a
-permission policy of one action and one permission, the CSV/XLSX export with defused cells, and
-the hooks that put a report into the admin.
+What the participation apps' Wagtail admin reports share (the ratings report, the follower counts,
+the comments queue's export): a permission policy of one action and one permission, the CSV/XLSX
+export with defused cells, and the hooks that put a report into the admin.
 """
 
 from django.contrib.auth import get_user_model
