@@ -16,6 +16,7 @@ from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 
 from .models import RatingTarget, Vote
+from .services import statement_cursor
 from .visibility import rating_block
 
 BLOCK_SECONDS = 60
@@ -64,7 +65,7 @@ def load_ballot(page_id, user=None, voter_id=None):
         column, owner = "voter_id", [voter_id]
     else:
         column, owner = None, []
-    with connection.cursor() as cursor:
+    with statement_cursor() as cursor:
         cursor.execute(_sql(column), [*owner, page_id, True])
         row = cursor.fetchone()
     if row is None:

@@ -19,6 +19,60 @@ from wagtail.log_actions import log
 from .models import RatingTarget, UsedFormToken, Vote
 
 
+def statement_cursor():
+    """
+    A cursor for this app's own hot statements (the ballot, the vote): Django's, except on
+    PostgreSQL with psycopg 3 where the database allows prepared statements (Django's
+    ``OPTIONS["prepare_threshold"]``, off by default to keep transaction poolers working) and
+    keeps its connections (``CONN_MAX_AGE`` not 0). There the statement is bound on the server
+    and prepared on the connection's first use of it, so PostgreSQL plans it once per
+    connection instead of on every vote. Django's ORM keeps its own cursors, which never
+    prepare. Either way the cursor is wrapped as Django wraps its own: errors become Django's
+    (``IntegrityError``). Where Django logs queries (``DEBUG``, a test counting them) it is
+    Django's own cursor, whose log shows the statement with its values.
+    """
+    if not _prepares():
+        return connection.cursor()
+    with connection.wrap_database_errors:
+        cursor = _preparing_cursor_class()(connection.connection)
+    return connection._prepare_cursor(cursor)  # Django's own wrapping, as connection.cursor() does
+
+
+def _prepares():
+    if (
+        connection.vendor != "postgresql"
+        or connection.settings_dict.get("CONN_MAX_AGE") == 0
+        or connection.queries_logged
+    ):
+        return False
+    from django.db.backends.postgresql.psycopg_any import is_psycopg3
+
+    if not is_psycopg3:
+        return False
+    # What connection.cursor() does first: a kept connection that failed its health check is
+    # replaced before it is used.
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    return connection.connection.prepare_threshold is not None
+
+
+_PREPARING = []
+
+
+def _preparing_cursor_class():
+    if not _PREPARING:
+        from django.db.backends.postgresql.base import ServerBindingCursor
+
+        class PreparingCursor(ServerBindingCursor):
+            """Binds on the server and prepares every statement it runs (once per connection)."""
+
+            def execute(self, query, params=None, *, prepare=True, binary=None):
+                return super().execute(query, params, prepare=prepare, binary=binary)
+
+        _PREPARING.append(PreparingCursor)
+    return _PREPARING[0]
+
+
 class RatingError(Exception):
     """A vote that cannot be taken; ``status`` is the HTTP status the view answers with."""
 
@@ -179,7 +233,7 @@ def _change_in_one_statement(translation_key, scale, value, owner, nonce, count=
     """
     params = {"key": translation_key, "scale": scale, "value": value, "owner": owner_value,
               "nonce": nonce, "now": timezone.now()}
-    with connection.cursor() as cursor:
+    with statement_cursor() as cursor:
         cursor.execute(sql, params)
         taken, _written, previous, counts = cursor.fetchone()
     if not taken:
