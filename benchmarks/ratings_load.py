@@ -67,6 +67,7 @@ THREADS = 8
 TIMEOUT = 30  # seconds per request
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50)
 VOTER_COOKIE = "digiradar_voter"  # RATINGS_COOKIE_NAME's default
+RESULTS_TABLE = 'class="digiradar-rating-chart"'  # the block's results table (results.html)
 
 TARGETS = {
     "min_votes": 2000,
@@ -273,6 +274,10 @@ class Citizen:
         self.final = None  # the vote this client was last told is stored (None: none)
         self.fixed_voter_id = None  # the storage phase's voters have no cookie
         self.unanswered = 0
+        # Whether this client's block shows the results table: as ratings.js, it then asks for
+        # the figures as numbers (the reply's "results") instead of the results drawn as HTML.
+        self.shows_table = False
+        self.figures_replies = 0
 
     @property
     def vote_url(self):
@@ -292,14 +297,15 @@ class Citizen:
             with self.opener.open(self.base + self.page["url"], timeout=TIMEOUT) as response:
                 text = response.read().decode()
         fields = FormFields(text).fields
+        self.shows_table = RESULTS_TABLE in text
         if set(fields) != set(FormFields.NAMES):
             raise RuntimeError(f"no rating form found for client {self.number}: {sorted(fields)}")
         self.forms.append(fields)
 
-    def post(self, url, data, json_reply=True):
+    def post(self, url, data, json_reply=True, headers=None):
         body = urllib.parse.urlencode(data).encode()
         request = urllib.request.Request(
-            url, data=body, headers={"Accept": "application/json"} if json_reply else {}
+            url, data=body, headers={**({"Accept": "application/json"} if json_reply else {}), **(headers or {})}
         )
         started = time.perf_counter()
         try:
@@ -325,12 +331,17 @@ class Citizen:
         data = {"action": action, **fields}
         if value is not None:
             data["value"] = value
-        status, payload = self.post(self.vote_url, data)
+        headers = {"X-Digiradar-Results": "figures"} if self.shows_table else {}
+        status, payload = self.post(self.vote_url, data, headers=headers)
         if status == 200 and not replay:
             self.final = value
             if action == "vote":
                 self.voted.append(fields)
             reply = json.loads(payload)
+            if "results" in reply:
+                self.figures_replies += 1
+            else:
+                self.shows_table = RESULTS_TABLE in reply.get("results_html", "")
             if reply.get("token"):  # a fresh form token, as the page's script puts it in the form
                 self.forms.append({**fields, "token": reply["token"]})
         return status
@@ -568,6 +579,9 @@ def main():
         "statuses": votes["statuses"],
         "unanswered": sum(citizen.unanswered for citizen in everyone),
         "forms_fetched_while_timed": sum(citizen.forms_fetched_while_timed for citizen in citizens),
+        # Replies with the figures as numbers (the client's block showed the table), the others
+        # with the results drawn as HTML.
+        "figures_replies": sum(citizen.figures_replies for citizen in citizens),
         "votes_per_s": votes["per_s"],
         "baseline_per_s": baseline["per_s"],
         "ratio": round(votes["per_s"] / baseline["per_s"], 2) if baseline["per_s"] else None,

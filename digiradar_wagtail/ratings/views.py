@@ -195,7 +195,7 @@ def _cast(request, page_id):
     else:
         message = _("Your vote has been withdrawn.") if previous is not None else _("You had not rated yet.")
     if _wants_json(request):
-        response = JsonResponse(_reply(state, value, counts, message))
+        response = JsonResponse(_reply(request, state, value, counts, message))
     else:
         # To the vote page (not the measure page, which a shared cache may keep): it shows the
         # message, the vote and the results to this visitor.
@@ -206,16 +206,27 @@ def _cast(request, page_id):
     return response
 
 
-def _reply(state, value, counts, message):
+# The script sends this header while its block shows the results table: then the reply may carry
+# the figures as numbers for it to write into the table, instead of the results drawn again.
+FIGURES_HEADER = "X-Digiradar-Results"
+
+
+def _reply(request, state, value, counts, message):
     """
     What the enhancing script needs to update the block in place (ratings.js): the message, a
-    fresh form token, the visitor's vote and, as HTML, the results or the note on when they show.
+    fresh form token, the visitor's vote and the results: as numbers where the script's block
+    shows the table and still will (``results``), else drawn as HTML (``results_html``: the
+    table appears or goes, or the note on when results show).
     """
     payload = {"message": message, "token": state.token, "vote": value}
     try:
         state.after_vote(value, counts)
         payload["vote_html"] = state.own_vote_html
-        payload["results_html"] = render_to_string(RESULTS_TEMPLATE, {"rating": state, "value": state.value})
+        figures = state.results_figures if request.headers.get(FIGURES_HEADER) == "figures" else None
+        if figures is not None:
+            payload["results"] = figures
+        else:
+            payload["results_html"] = render_to_string(RESULTS_TEMPLATE, {"rating": state, "value": state.value})
     except DatabaseError:
         # The vote is stored; the database went away just after. Say that it counted (and set
         # the voter's cookie) rather than a 503 that would invite a second vote.
