@@ -3,6 +3,7 @@ What a rating block shows to the person looking at it (form, own vote, results),
 ``render_rating_block`` is the renderer ``AppConfig.ready()`` registers for the block.
 """
 
+from django.conf import settings
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -34,6 +35,11 @@ def find_rating_block(page):
     """The value of the first ``RatingBlock`` in any StreamField of ``page`` (a page has one rating)."""
     found = find_block(page, RatingBlock)
     return found[0] if found is not None else None
+
+
+def _number(count):
+    """A count as the template shows it (``localize``, which groups digits only where asked to)."""
+    return localize(count) if settings.USE_THOUSAND_SEPARATOR else str(count)
 
 
 _LOAD = object()  # RatingPresenter loads the target with its figures
@@ -188,7 +194,7 @@ class RatingPresenter:
 
     def _total_line(self, count, average):
         """"2 votes · average 3.5 of 5 stars" (stars), "2 votes" (agree)."""
-        total = ngettext("%(counter)s vote", "%(counter)s votes", count) % {"counter": localize(count)}
+        total = ngettext("%(counter)s vote", "%(counter)s votes", count) % {"counter": _number(count)}
         if self.scale == RatingScale.STARS and average is not None:
             total += " · " + _("average %(average)s of %(max)s stars") % {
                 "average": floatformat(average, 1),
@@ -211,7 +217,7 @@ class RatingPresenter:
             return None
         return {
             "total": self._total_line(count, self.target.average),
-            "rows": [{"count": localize(n), "percent": round(100 * n / count)} for n in counts.values()],
+            "rows": [{"count": _number(n), "percent": round(100 * n / count)} for n in counts.values()],
         }
 
 

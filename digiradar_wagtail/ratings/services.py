@@ -43,11 +43,8 @@ def _prepares():
         connection.vendor != "postgresql"
         or connection.settings_dict.get("CONN_MAX_AGE") == 0
         or connection.queries_logged
+        or not _preparing_cursor_class()
     ):
-        return False
-    from django.db.backends.postgresql.psycopg_any import is_psycopg3
-
-    if not is_psycopg3:
         return False
     # What connection.cursor() does first: a kept connection that failed its health check is
     # replaced before it is used.
@@ -60,16 +57,22 @@ _PREPARING = []
 
 
 def _preparing_cursor_class():
+    """The cursor class that prepares (psycopg 3), or None (psycopg 2)."""
     if not _PREPARING:
-        from django.db.backends.postgresql.base import ServerBindingCursor
+        from django.db.backends.postgresql.psycopg_any import is_psycopg3
 
-        class PreparingCursor(ServerBindingCursor):
-            """Binds on the server and prepares every statement it runs (once per connection)."""
+        cursor_class = None
+        if is_psycopg3:
+            from django.db.backends.postgresql.base import ServerBindingCursor
 
-            def execute(self, query, params=None, *, prepare=True, binary=None):
-                return super().execute(query, params, prepare=prepare, binary=binary)
+            class PreparingCursor(ServerBindingCursor):
+                """Binds on the server and prepares every statement it runs (once per connection)."""
 
-        _PREPARING.append(PreparingCursor)
+                def execute(self, query, params=None, *, prepare=True, binary=None):
+                    return super().execute(query, params, prepare=prepare, binary=binary)
+
+            cursor_class = PreparingCursor
+        _PREPARING.append(cursor_class)
     return _PREPARING[0]
 
 
