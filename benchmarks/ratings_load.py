@@ -159,10 +159,16 @@ def free_port():
 
 
 def start_server(env, port):
-    # Threads let a worker overlap database waits.
+    # The production configuration (example_site/gunicorn.conf.py: gthread workers, whose
+    # threads overlap database waits, and its hooks), with these workers, threads and address,
+    # and no worker replaced after max_requests (a worker started mid-run would be measured).
     args = [
         GUNICORN,
-        "example_site.wsgi",
+        "-c",
+        str(ROOT / "example_site" / "gunicorn.conf.py"),
+        "example_site.wsgi:application",
+        "--max-requests",
+        "0",
         "-w",
         str(WORKERS),
         "-k",
