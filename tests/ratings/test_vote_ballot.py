@@ -100,3 +100,43 @@ def test_on_postgresql_a_page_not_seen_lately_is_read_first(client, rated):
     # The page, target and own vote read first (and the block); then the vote.
     assert count_queries(client, rated, 4) == 3
     assert count_queries(client, rated, 5) == 1
+
+
+def prepared_statements():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [statement for (statement,) in cursor.fetchall()]
+
+
+@pytest.fixture
+def prepare_threshold():
+    """The connection as with DATABASES OPTIONS {"prepare_threshold": 5} (production.py's)."""
+    connection.ensure_connection()
+    before = connection.connection.prepare_threshold
+    connection.connection.prepare_threshold = 5
+    yield
+    connection.connection.prepare_threshold = before
+
+
+@pytest.mark.postgres_only
+def test_on_postgresql_the_votes_statements_are_prepared_where_the_database_allows(
+    client, rated, prepare_threshold
+):
+    assert vote_json(client, rated, 3).status_code == 200  # the ballot read first: a new page
+    token = form_token(client, rated)
+    assert vote_json(client, rated, 4, token=token).status_code == 200
+    assert vote_json(Client(), rated, 5).status_code == 200
+    statements = prepared_statements()
+    assert any("FOR SHARE" in statement and "wagtailcore_page" in statement for statement in statements)
+    # Prepared, it is still the same vote: a replay is refused, the figures equal a recount.
+    assert vote_json(client, rated, 1, token=token).status_code == 409
+    assert aggregate(rated) == (2, 9, {4: 1, 5: 1})
+
+
+@pytest.mark.postgres_only
+def test_on_postgresql_nothing_is_prepared_by_default(client, rated):
+    connection.ensure_connection()
+    assert connection.connection.prepare_threshold is None  # Django's default: poolers keep working
+    assert vote_json(client, rated, 3).status_code == 200
+    assert vote_json(client, rated, 4).status_code == 200
+    assert not [statement for statement in prepared_statements() if "digiradar_ratings" in statement]
