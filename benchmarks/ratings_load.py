@@ -1,12 +1,17 @@
 """
 Votes at scale on one measure: ``python -m benchmarks.ratings_load`` (part of ``make bench``).
 
-Starts the example site under gunicorn (4 workers) on PostgreSQL with Redis as the shared cache.
-CLIENTS citizens (default 60, each with its own cookies) first fetch the rating forms they will
-send (the vote URL's form page, or the measure page where the vote URL answers GET with 405),
-then all at once send ROUNDS votes each on the same measure through the real endpoint: votes,
-changes of mind, withdrawals and replays of forms already sent (which must be refused). The same
-clients then send as many requests to a bare Django view that inserts one row (the baseline).
+Starts the example site under gunicorn with its production configuration
+(``example_site/gunicorn.conf.py``, 4 workers x 8 threads, no max_requests) on PostgreSQL, which
+allows prepared statements as ``production.py`` does, with Redis as the shared cache. CLIENTS
+citizens (default 60, each with its own cookies) first fetch the rating forms they will send (the
+vote URL's form page, or the measure page where the vote URL answers GET with 405), all at once,
+so that every server thread holds its database connection before the clock starts; then all at
+once send ROUNDS votes each on the same measure through the real endpoint: votes, changes of
+mind, withdrawals and replays of forms already sent (which must be refused). Like ``ratings.js``
+they ask for the figures as numbers (``X-Digiradar-Results: figures``) while their block shows the
+results table. The same clients then send as many requests to a bare Django view that inserts one
+row (the baseline).
 
 Prints one JSON line with ``votes_per_s`` (accepted votes per second), ``baseline_per_s``,
 ``ratio``, p50/p99 of both, and exactness against what each client was told:
