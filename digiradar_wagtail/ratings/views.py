@@ -55,7 +55,7 @@ def _error_messages():
 
 
 def _wants_json(request):
-    return "application/json" in request.headers.get("Accept", "")
+    return "application/json" in request.META.get("HTTP_ACCEPT", "")
 
 
 def _refuse(request, status, message, page_id=None, retry_after=None):
@@ -297,7 +297,7 @@ def _answer(request, state, value, previous, counts, raw_cookie):
 
 # The script sends this header while its block shows the results table: then the reply may carry
 # the figures as numbers for it to write into the table, instead of the results drawn again.
-FIGURES_HEADER = "X-Digiradar-Results"
+FIGURES_HEADER = "HTTP_X_DIGIRADAR_RESULTS"  # X-Digiradar-Results
 
 
 def _reply(request, state, value, counts, message):
@@ -311,7 +311,7 @@ def _reply(request, state, value, counts, message):
     try:
         state.after_vote(value, counts)
         payload["vote_html"] = state.own_vote_html
-        figures = state.results_figures if request.headers.get(FIGURES_HEADER) == "figures" else None
+        figures = state.results_figures if request.META.get(FIGURES_HEADER) == "figures" else None
         if figures is not None:
             payload["results"] = figures
         else:
