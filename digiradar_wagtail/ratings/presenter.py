@@ -211,13 +211,18 @@ class RatingPresenter:
         """
         if not self.show_results or self.target is None or self.target.scale != self.scale:
             return None
-        counts = self.target.distribution()  # the table's rows, in its order
-        count = sum(counts.values())
+        counts = self.target.counts()
+        values = sorted(scales.SCALE_VALUES[self.scale], reverse=True)  # the table's rows, in its order
+        count = sum(counts[value] for value in values)
         if not count:
             return None
+        average = round(sum(value * counts[value] for value in values) / count, 2)  # RatingTarget.average
         return {
-            "total": self._total_line(count, self.target.average),
-            "rows": [{"count": _number(n), "percent": round(100 * n / count)} for n in counts.values()],
+            "total": self._total_line(count, average),
+            "rows": [
+                {"count": _number(counts[value]), "percent": round(100 * counts[value] / count)}
+                for value in values
+            ],
         }
 
 
