@@ -1,12 +1,17 @@
 """
 Votes at scale on one measure: ``python -m benchmarks.ratings_load`` (part of ``make bench``).
 
-Starts the example site under gunicorn (4 workers) on PostgreSQL with Redis as the shared cache.
-CLIENTS citizens (default 60, each with its own cookies) first fetch the rating forms they will
-send (the vote URL's form page, or the measure page where the vote URL answers GET with 405),
-then all at once send ROUNDS votes each on the same measure through the real endpoint: votes,
-changes of mind, withdrawals and replays of forms already sent (which must be refused). The same
-clients then send as many requests to a bare Django view that inserts one row (the baseline).
+Starts the example site under gunicorn with its production configuration
+(``example_site/gunicorn.conf.py``, 4 workers x 8 threads, no max_requests) on PostgreSQL, which
+allows prepared statements as ``production.py`` does, with Redis as the shared cache. CLIENTS
+citizens (default 60, each with its own cookies) first fetch the rating forms they will send (the
+vote URL's form page, or the measure page where the vote URL answers GET with 405), all at once,
+so that every server thread holds its database connection before the clock starts; then all at
+once send ROUNDS votes each on the same measure through the real endpoint: votes, changes of
+mind, withdrawals and replays of forms already sent (which must be refused). Like ``ratings.js``
+they ask for the figures as numbers (``X-Digiradar-Results: figures``) while their block shows the
+results table. The same clients then send as many requests to a bare Django view that inserts one
+row (the baseline).
 
 Prints one JSON line with ``votes_per_s`` (accepted votes per second), ``baseline_per_s``,
 ``ratio``, p50/p99 of both, and exactness against what each client was told:
@@ -67,6 +72,7 @@ THREADS = 8
 TIMEOUT = 30  # seconds per request
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50)
 VOTER_COOKIE = "digiradar_voter"  # RATINGS_COOKIE_NAME's default
+RESULTS_TABLE = 'class="digiradar-rating-chart"'  # the block's results table (results.html)
 
 TARGETS = {
     "min_votes": 2000,
@@ -158,10 +164,16 @@ def free_port():
 
 
 def start_server(env, port):
-    # Threads let a worker overlap database waits.
+    # The production configuration (example_site/gunicorn.conf.py: gthread workers, whose
+    # threads overlap database waits, and its hooks), with these workers, threads and address,
+    # and no worker replaced after max_requests (a worker started mid-run would be measured).
     args = [
         GUNICORN,
-        "example_site.wsgi",
+        "-c",
+        str(ROOT / "example_site" / "gunicorn.conf.py"),
+        "example_site.wsgi:application",
+        "--max-requests",
+        "0",
         "-w",
         str(WORKERS),
         "-k",
@@ -273,6 +285,10 @@ class Citizen:
         self.final = None  # the vote this client was last told is stored (None: none)
         self.fixed_voter_id = None  # the storage phase's voters have no cookie
         self.unanswered = 0
+        # Whether this client's block shows the results table: as ratings.js, it then asks for
+        # the figures as numbers (the reply's "results") instead of the results drawn as HTML.
+        self.shows_table = False
+        self.figures_replies = 0
 
     @property
     def vote_url(self):
@@ -292,14 +308,15 @@ class Citizen:
             with self.opener.open(self.base + self.page["url"], timeout=TIMEOUT) as response:
                 text = response.read().decode()
         fields = FormFields(text).fields
+        self.shows_table = RESULTS_TABLE in text
         if set(fields) != set(FormFields.NAMES):
             raise RuntimeError(f"no rating form found for client {self.number}: {sorted(fields)}")
         self.forms.append(fields)
 
-    def post(self, url, data, json_reply=True):
+    def post(self, url, data, json_reply=True, headers=None):
         body = urllib.parse.urlencode(data).encode()
         request = urllib.request.Request(
-            url, data=body, headers={"Accept": "application/json"} if json_reply else {}
+            url, data=body, headers={**({"Accept": "application/json"} if json_reply else {}), **(headers or {})}
         )
         started = time.perf_counter()
         try:
@@ -325,12 +342,17 @@ class Citizen:
         data = {"action": action, **fields}
         if value is not None:
             data["value"] = value
-        status, payload = self.post(self.vote_url, data)
+        headers = {"X-Digiradar-Results": "figures"} if self.shows_table else {}
+        status, payload = self.post(self.vote_url, data, headers=headers)
         if status == 200 and not replay:
             self.final = value
             if action == "vote":
                 self.voted.append(fields)
             reply = json.loads(payload)
+            if "results" in reply:
+                self.figures_replies += 1
+            else:
+                self.shows_table = RESULTS_TABLE in reply.get("results_html", "")
             if reply.get("token"):  # a fresh form token, as the page's script puts it in the form
                 self.forms.append({**fields, "token": reply["token"]})
         return status
@@ -396,7 +418,10 @@ def vote_phase(base, page, meter):
         for _ in range(fresh_forms):
             citizen.load()
 
-    with ThreadPoolExecutor(min(CLIENTS, 16)) as pool:
+    # All at once, as the votes will come: every server thread has served a request (and holds
+    # its database connection, CONN_MAX_AGE) before the clock starts, as on a site that has been
+    # up for a while. The baseline, measured last, finds them so too.
+    with ThreadPoolExecutor(CLIENTS) as pool:
         list(pool.map(fetch_forms, citizens))
     fetching = time.perf_counter() - fetching
     meter.start()
@@ -568,6 +593,9 @@ def main():
         "statuses": votes["statuses"],
         "unanswered": sum(citizen.unanswered for citizen in everyone),
         "forms_fetched_while_timed": sum(citizen.forms_fetched_while_timed for citizen in citizens),
+        # Replies with the figures as numbers (the client's block showed the table), the others
+        # with the results drawn as HTML.
+        "figures_replies": sum(citizen.figures_replies for citizen in citizens),
         "votes_per_s": votes["per_s"],
         "baseline_per_s": baseline["per_s"],
         "ratio": round(votes["per_s"] / baseline["per_s"], 2) if baseline["per_s"] else None,

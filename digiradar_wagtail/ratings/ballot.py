@@ -16,10 +16,12 @@ from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 
 from .models import RatingTarget, Vote
+from .services import statement_cursor
 from .visibility import rating_block
 
 BLOCK_SECONDS = 60
-_BLOCKS = {}  # page id -> (content type id, live revision id, last published, read at, block value)
+# page id -> (content type id, live revision id, last published, read at, block value, translation key)
+_BLOCKS = {}
 _MAX_BLOCKS = 2000
 
 
@@ -64,7 +66,7 @@ def load_ballot(page_id, user=None, voter_id=None):
         column, owner = "voter_id", [voter_id]
     else:
         column, owner = None, []
-    with connection.cursor() as cursor:
+    with statement_cursor() as cursor:
         cursor.execute(_sql(column), [*owner, page_id, True])
         row = cursor.fetchone()
     if row is None:
@@ -76,11 +78,35 @@ def load_ballot(page_id, user=None, voter_id=None):
         target = RatingTarget(
             id=target_id, translation_key=key, scale=scale, closed_by_moderator=bool(closed)
         )
-    value = _block(page_id, content_type_id, revision_id, published_at)
+    value = _block(page_id, content_type_id, revision_id, published_at, key)
     return Ballot(PageRef(page_id, key), value, target, own_vote)
 
 
-def _block(page_id, content_type_id, revision_id, published_at):
+@dataclass(frozen=True)
+class KnownPage:
+    """A page whose rating block this process read lately, and what it was read at."""
+
+    page: PageRef
+    value: object  # the RatingBlock value
+    content_type_id: int
+    revision_id: int | None
+    published_at: object
+
+
+def known_page(page_id):
+    """
+    The ``KnownPage`` of ``page_id`` if this process read its block less than ``BLOCK_SECONDS``
+    ago, else None. Whether the page is still live, public and at that revision is for the
+    caller to check (the vote's statement does, in ``services.cast_on_known_page``).
+    """
+    entry = _BLOCKS.get(page_id)
+    if entry is None or entry[4] is None or time.monotonic() - entry[3] >= BLOCK_SECONDS:
+        return None
+    content_type_id, revision_id, published_at, _read_at, value, key = entry
+    return KnownPage(PageRef(page_id, key), value, content_type_id, revision_id, published_at)
+
+
+def _block(page_id, content_type_id, revision_id, published_at, key):
     now = time.monotonic()
     entry = _BLOCKS.get(page_id)
     read_at = (content_type_id, revision_id, published_at)
@@ -89,7 +115,7 @@ def _block(page_id, content_type_id, revision_id, published_at):
     value = rating_block(page_id, content_type_id)
     if len(_BLOCKS) >= _MAX_BLOCKS:
         _BLOCKS.clear()
-    _BLOCKS[page_id] = (content_type_id, revision_id, published_at, now, value)
+    _BLOCKS[page_id] = (content_type_id, revision_id, published_at, now, value, key)
     return value
 
 

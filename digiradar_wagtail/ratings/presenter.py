@@ -3,11 +3,15 @@ What a rating block shows to the person looking at it (form, own vote, results),
 ``render_rating_block`` is the renderer ``AppConfig.ready()`` registers for the block.
 """
 
+from django.conf import settings
+from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.formats import localize
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..participation.blocks import RatingBlock, RatingScale, ShowResults
 from ..participation.streamfield import find_block
@@ -31,6 +35,11 @@ def find_rating_block(page):
     """The value of the first ``RatingBlock`` in any StreamField of ``page`` (a page has one rating)."""
     found = find_block(page, RatingBlock)
     return found[0] if found is not None else None
+
+
+def _number(count):
+    """A count as the template shows it (``localize``, which groups digits only where asked to)."""
+    return localize(count) if settings.USE_THOUSAND_SEPARATOR else str(count)
 
 
 _LOAD = object()  # RatingPresenter loads the target with its figures
@@ -169,16 +178,51 @@ class RatingPresenter:
 
     @property
     def summary(self):
-        """Count, average and distribution rows (zeros before the first vote)."""
+        """Count, average, distribution rows (zeros before the first vote) and the total line."""
         target = self.target if self.target is not None and self.target.scale == self.scale else None
         if target is None:
             target = RatingTarget(scale=self.scale)
+        count, average = target.vote_count, target.average
         return {
-            "count": target.vote_count,
-            "average": target.average,
+            "count": count,
+            "average": average,
+            "total": self._total_line(count, average),
             "rows": target.distribution_rows(),
             "is_stars": self.scale == RatingScale.STARS,
             "max": max(scales.SCALE_VALUES[self.scale]),
+        }
+
+    def _total_line(self, count, average):
+        """"2 votes · average 3.5 of 5 stars" (stars), "2 votes" (agree)."""
+        total = ngettext("%(counter)s vote", "%(counter)s votes", count) % {"counter": _number(count)}
+        if self.scale == RatingScale.STARS and average is not None:
+            total += " · " + _("average %(average)s of %(max)s stars") % {
+                "average": floatformat(average, 1),
+                "max": localize(max(scales.SCALE_VALUES[self.scale])),
+            }
+        return total
+
+    @property
+    def results_figures(self):
+        """
+        The results as numbers, for the script to write into the table it shows (the vote's
+        reply): the total line and each row's count and percent, in the table's order. None
+        where the block shows no table (results not shown to this visitor, no votes).
+        """
+        if not self.show_results or self.target is None or self.target.scale != self.scale:
+            return None
+        counts = self.target.counts()
+        values = sorted(scales.SCALE_VALUES[self.scale], reverse=True)  # the table's rows, in its order
+        count = sum(counts[value] for value in values)
+        if not count:
+            return None
+        average = round(sum(value * counts[value] for value in values) / count, 2)  # RatingTarget.average
+        return {
+            "total": self._total_line(count, average),
+            "rows": [
+                {"count": _number(counts[value]), "percent": round(100 * counts[value] / count)}
+                for value in values
+            ],
         }
 
 

@@ -10,13 +10,72 @@ the votes already under way, and every vote after it sees the closed rating.
 """
 
 import datetime
+from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 from wagtail.log_actions import log
+from wagtail.models import Page, PageViewRestriction
 
 from .models import RatingTarget, UsedFormToken, Vote
+
+
+def statement_cursor():
+    """
+    A cursor for this app's own hot statements (the ballot, the vote): Django's, except on
+    PostgreSQL with psycopg 3 where the database allows prepared statements (Django's
+    ``OPTIONS["prepare_threshold"]``, off by default to keep transaction poolers working) and
+    keeps its connections (``CONN_MAX_AGE`` not 0). There the statement is bound on the server
+    and prepared on the connection's first use of it, so PostgreSQL plans it once per
+    connection instead of on every vote. Django's ORM keeps its own cursors, which never
+    prepare. Either way the cursor is wrapped as Django wraps its own: errors become Django's
+    (``IntegrityError``). Where Django logs queries (``DEBUG``, a test counting them) it is
+    Django's own cursor, whose log shows the statement with its values.
+    """
+    if not _prepares():
+        return connection.cursor()
+    with connection.wrap_database_errors:
+        cursor = _preparing_cursor_class()(connection.connection)
+    return connection._prepare_cursor(cursor)  # Django's own wrapping, as connection.cursor() does
+
+
+def _prepares():
+    if (
+        connection.vendor != "postgresql"
+        or connection.settings_dict.get("CONN_MAX_AGE") == 0
+        or connection.queries_logged
+        or not _preparing_cursor_class()
+    ):
+        return False
+    # What connection.cursor() does first: a kept connection that failed its health check is
+    # replaced before it is used.
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    return connection.connection.prepare_threshold is not None
+
+
+_PREPARING = []
+
+
+def _preparing_cursor_class():
+    """The cursor class that prepares (psycopg 3), or None (psycopg 2)."""
+    if not _PREPARING:
+        from django.db.backends.postgresql.psycopg_any import is_psycopg3
+
+        cursor_class = None
+        if is_psycopg3:
+            from django.db.backends.postgresql.base import ServerBindingCursor
+
+            class PreparingCursor(ServerBindingCursor):
+                """Binds on the server and prepares every statement it runs (once per connection)."""
+
+                def execute(self, query, params=None, *, prepare=True, binary=None):
+                    return super().execute(query, params, prepare=prepare, binary=binary)
+
+            cursor_class = PreparingCursor
+        _PREPARING.append(cursor_class)
+    return _PREPARING[0]
 
 
 class RatingError(Exception):
@@ -136,6 +195,31 @@ def _change_in_one_statement(translation_key, scale, value, owner, nonce, count=
     statement also counts the votes per value (``counts``, else None), in its snapshot with this
     person's vote replaced by the new one: the figures right after this vote.
     """
+    outcome = _vote_statement(translation_key, scale, value, owner, nonce, count)
+    if not outcome.taken:
+        return _NOT_TAKEN
+    return outcome.previous, outcome.counts
+
+
+@dataclass
+class Outcome:
+    """What the vote's statement found and did (``cast_on_known_page``)."""
+
+    taken: bool  # the vote is stored (and the form's nonce spent)
+    page_ok: bool  # the page is live, public and at the revision its block was read from
+    target: RatingTarget | None  # as found (scale, closed), or None
+    previous: int | None  # the person's vote before this one
+    counts: dict | None  # {value: votes} right after this vote, if counted
+
+
+def _vote_statement(translation_key, scale, value, owner, nonce, count, page=None, may_add=True):
+    """
+    The vote as one statement (see ``_change_in_one_statement``); an ``Outcome``. ``page``
+    (a ``ballot.KnownPage``): the statement takes the vote only while that page is live, public
+    and at the revision its block was read from. ``may_add`` False: only a change or withdrawal
+    of a vote the person has; without one, nothing is written (``taken`` False, ``previous``
+    None) so that the caller can ask a limit on new votes first.
+    """
     (owner_field,) = owner
     column = "user_id" if owner_field == "user" else "voter_id"
     owner_value = owner[owner_field].pk if owner_field == "user" else owner[owner_field]
@@ -143,20 +227,20 @@ def _change_in_one_statement(translation_key, scale, value, owner, nonce, count=
     targets, votes = quote(RatingTarget._meta.db_table), quote(Vote._meta.db_table)
     tokens = quote(UsedFormToken._meta.db_table)
     if value is None:
-        write = f"""DELETE FROM {votes} AS v USING open_target
-            WHERE v.target_id = open_target.id AND v.{column} = %(owner)s RETURNING v.value"""
+        write = f"""DELETE FROM {votes} AS v USING go
+            WHERE v.target_id = go.id AND v.{column} = %(owner)s RETURNING v.value"""
     else:
         write = f"""INSERT INTO {votes} (target_id, {column}, scale, value, created_at, updated_at)
-            SELECT id, %(owner)s, %(scale)s, %(value)s, %(now)s, %(now)s FROM open_target
+            SELECT id, %(owner)s, %(scale)s, %(value)s, %(now)s, %(now)s FROM go
             ON CONFLICT (target_id, {column}) DO UPDATE
             SET value = EXCLUDED.value, scale = EXCLUDED.scale, updated_at = EXCLUDED.updated_at
             RETURNING 1"""
-    # The nonce is recorded only where the vote is taken ("open_target" is empty otherwise);
-    # "written" makes PostgreSQL run it, and the row returned tells that it ran.
+    # The nonce is recorded only where the vote is taken ("go" is empty otherwise); "written"
+    # makes PostgreSQL run it, and the row returned tells that it ran.
     nonce_sql = (
-        f"INSERT INTO {tokens} (nonce, used_at) SELECT %(nonce)s, %(now)s FROM open_target RETURNING 1"
+        f"INSERT INTO {tokens} (nonce, used_at) SELECT %(nonce)s, %(now)s FROM go RETURNING 1"
         if nonce is not None
-        else "SELECT 1 FROM open_target"
+        else "SELECT 1 FROM go"
     )
     counted = (
         f"""(SELECT json_object_agg(c.value, c.n) FROM (SELECT v.value, count(*) AS n FROM {votes} AS v
@@ -164,32 +248,79 @@ def _change_in_one_statement(translation_key, scale, value, owner, nonce, count=
         if count
         else "NULL"
     )
+    page_sql, page_condition = "", ""
+    if page is not None:
+        pages = quote(Page._meta.db_table)
+        restrictions = quote(PageViewRestriction._meta.db_table)
+        # Public as in Page.objects.public() (see ballot.py); at the revision the block was read at.
+        page_sql = f"""page AS (
+            SELECT 1 FROM {pages} p WHERE p.id = %(page)s AND p.live AND p.content_type_id = %(content_type)s
+            AND p.live_revision_id IS NOT DISTINCT FROM %(revision)s
+            AND p.last_published_at IS NOT DISTINCT FROM %(published)s
+            AND NOT EXISTS (
+                SELECT 1 FROM {restrictions} r JOIN {pages} a ON a.id = r.page_id
+                WHERE substr(p.path, 1, length(a.path)) = a.path
+            )
+        ), """
+        page_condition = "AND EXISTS (SELECT 1 FROM page)"
+    gate = "" if may_add or value is None else "WHERE EXISTS (SELECT 1 FROM previous)"
     sql = f"""
-        WITH target AS (
-            SELECT id, closed_by_moderator, scale FROM {targets} WHERE translation_key = %(key)s FOR SHARE
+        WITH {page_sql}target AS (
+            SELECT id, closed_by_moderator, scale FROM {targets}
+            WHERE translation_key = %(key)s {page_condition} FOR SHARE
         ), open_target AS (
             SELECT id FROM target WHERE NOT closed_by_moderator AND scale = %(scale)s
-        ), used AS ({nonce_sql}
         ), previous AS (
             SELECT v.value FROM {votes} AS v JOIN open_target ON v.target_id = open_target.id
             WHERE v.{column} = %(owner)s
+        ), go AS (SELECT id FROM open_target {gate}
+        ), used AS ({nonce_sql}
         ), written AS ({write})
         SELECT (SELECT count(*) FROM used), (SELECT count(*) FROM written), (SELECT value FROM previous),
-            {counted}
+            {counted}, {"EXISTS (SELECT 1 FROM page)" if page is not None else "TRUE"},
+            (SELECT id FROM target), (SELECT scale FROM target), (SELECT closed_by_moderator FROM target)
     """
     params = {"key": translation_key, "scale": scale, "value": value, "owner": owner_value,
               "nonce": nonce, "now": timezone.now()}
-    with connection.cursor() as cursor:
+    if page is not None:
+        params.update(page=page.page.pk, content_type=page.content_type_id, revision=page.revision_id,
+                      published=page.published_at)
+    with statement_cursor() as cursor:
         cursor.execute(sql, params)
-        taken, _written, previous, counts = cursor.fetchone()
-    if not taken:
-        return _NOT_TAKEN
-    if counts is not None:
+        taken, _written, previous, counts, page_ok, target_id, target_scale, closed = cursor.fetchone()
+    target = None
+    if target_id is not None:
+        target = RatingTarget(
+            id=target_id, translation_key=translation_key, scale=target_scale, closed_by_moderator=bool(closed)
+        )
+    if counts is not None and taken:
         counts = {int(key): number for key, number in counts.items()}
         for old, change in ((previous, -1), (value, 1)):
             if old is not None:
                 counts[old] = counts.get(old, 0) + change
-    return previous, counts
+    return Outcome(bool(taken), bool(page_ok), target, previous, counts if taken else None)
+
+
+def cast_on_known_page(page, scale, value, *, user=None, voter_id=None, nonce=None, may_add=True):
+    """
+    PostgreSQL only: a vote on a page whose block the caller knows (``ballot.known_page``), in one
+    statement that also checks the page and the target and reads the person's current vote: no
+    ballot query before it. The ``Outcome`` tells whether the vote was taken; where it was not
+    (the page changed, no target yet, closed, another scale, or no vote to change while
+    ``may_add`` is False) nothing was written and the caller takes the general path
+    (``ballot.load_ballot``, then ``cast_and_count``). Raises ``FormAlreadyUsed`` for a replay.
+    """
+    owner = voter_filter(user, voter_id)
+    if owner is None:
+        raise RatingError()
+    key = page.page.translation_key
+    try:
+        if connection.in_atomic_block:
+            with transaction.atomic():  # a savepoint: a replay must not break the caller's transaction
+                return _vote_statement(key, scale, value, owner, nonce, True, page, may_add)
+        return _vote_statement(key, scale, value, owner, nonce, True, page, may_add)
+    except IntegrityError:
+        raise FormAlreadyUsed() from None
 
 
 def _store(translation_key, scale, value, owner, nonce, count):

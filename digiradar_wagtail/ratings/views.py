@@ -9,7 +9,7 @@ import time
 
 from django.contrib import messages
 from django.core.cache import caches
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -20,7 +20,7 @@ from wagtail.models import Page
 
 from ..conf import digiradar_settings
 from . import scales
-from .ballot import load_ballot
+from .ballot import known_page, load_ballot
 from .conf import ratings_settings
 from .presenter import MESSAGE_TAG, RESULTS_TEMPLATE, RatingPresenter, find_rating_block
 from .services import (
@@ -29,6 +29,7 @@ from .services import (
     RatingError,
     ScaleChanged,
     cast_and_count,
+    cast_on_known_page,
     purge_old_nonces,
 )
 from .voters import (
@@ -54,7 +55,7 @@ def _error_messages():
 
 
 def _wants_json(request):
-    return "application/json" in request.headers.get("Accept", "")
+    return "application/json" in request.META.get("HTTP_ACCEPT", "")
 
 
 def _refuse(request, status, message, page_id=None, retry_after=None):
@@ -126,10 +127,93 @@ def vote(request, page_id):
     return _cast(request, page_id)
 
 
+class _Limits:
+    """This request's two rate limits, each counted at most once whichever path asks."""
+
+    def __init__(self, request):
+        self.request = request
+        self.rate = None
+        self.new_vote = None
+
+    def within_rate_limit(self):
+        if self.rate is None:
+            self.rate = within_rate_limit(self.request)
+        return self.rate
+
+    def within_new_vote_limit(self, key):
+        if self.new_vote is None:
+            self.new_vote = within_new_vote_limit(self.request, key)
+        return self.new_vote
+
+
 def _cast(request, page_id):
     user = request.user if request.user.is_authenticated else None
-    # One query for the page, its target and this visitor's vote; the block from the revision's cache.
     voter_id = None if user else cookie_voter_id(request)
+    limits = _Limits(request)
+    if connection.vendor == "postgresql":
+        response = _cast_at_once(request, page_id, user, voter_id, limits)
+        if response is not None:
+            return response
+    return _cast_after_ballot(request, page_id, user, voter_id, limits)
+
+
+def _cast_at_once(request, page_id, user, voter_id, limits):
+    """
+    The common vote in one statement (PostgreSQL): on a page whose block this process read
+    lately (``ballot.known_page``), the checks that need no database first, then the vote as a
+    statement that also checks the page (live, public, at that revision) and the target and
+    reads the person's vote. None where anything is not as usual (a check fails, the statement
+    took nothing): then ``_cast_after_ballot`` decides, with its answers. A voter with a cookie
+    but no vote here is a new vote: the statement takes it only on a second try, after the
+    new-vote limit is asked.
+    """
+    known = known_page(page_id)
+    if known is None:
+        return None
+    key = known.page.translation_key
+    state = RatingPresenter(known.value, known.page, request, target=None, own_vote=None)
+    if not state.may_vote_as_anyone or not limits.within_rate_limit():
+        return None
+    nonce = read_form_token(request.POST.get("token"), key)
+    ok, value = _read_value(request, state.scale)
+    if nonce is None or not ok or not state.is_open:  # is_open: the window (the statement: closed)
+        return None
+    raw_cookie, owner_id = None, voter_id
+    if user is None and voter_id is None:
+        if value is None or not limits.within_new_vote_limit(key):
+            return None
+        raw_cookie = new_voter_cookie()
+        owner_id = voter_id_of(raw_cookie)
+    may_add = user is not None or raw_cookie is not None or value is None
+    try:
+        outcome = cast_on_known_page(
+            known, state.scale, value, user=user, voter_id=owner_id, nonce=nonce, may_add=may_add
+        )
+        target = outcome.target
+        no_vote_yet = (
+            not outcome.taken
+            and outcome.page_ok
+            and target is not None
+            and not target.closed_by_moderator
+            and target.scale == state.scale
+        )
+        if no_vote_yet and not may_add:
+            if not limits.within_new_vote_limit(key):
+                return None
+            outcome = cast_on_known_page(
+                known, state.scale, value, user=user, voter_id=owner_id, nonce=nonce, may_add=True
+            )
+    except RatingError as error:
+        message = _error_messages().get(type(error), _error_messages()[RatingError])
+        return _refuse(request, error.status, message, page_id)
+    if not outcome.taken:
+        return None
+    state.target = outcome.target
+    return _answer(request, state, value, outcome.previous, outcome.counts, raw_cookie)
+
+
+def _cast_after_ballot(request, page_id, user, voter_id, limits):
+    # One query for the page, its target and this visitor's vote; the block from the revision's cache.
     ballot = load_ballot(page_id, user=user, voter_id=voter_id)
     if ballot is None:
         raise Http404
@@ -141,7 +225,7 @@ def _cast(request, page_id):
     )
     if not state.may_vote_as_anyone:
         return _refuse(request, 403, _("Please log in to rate."), page_id)
-    if not within_rate_limit(request):
+    if not limits.within_rate_limit():
         message = _("Too many votes from your connection. Please try again later.")
         return _refuse(request, 429, message, page_id)
     nonce = read_form_token(request.POST.get("token"), key)
@@ -156,7 +240,7 @@ def _cast(request, page_id):
         return _refuse(request, 409, _error_messages()[ScaleChanged], page_id)
 
     new_anonymous_vote = user is None and value is not None and state.own_vote is None
-    if new_anonymous_vote and not within_new_vote_limit(request, key):
+    if new_anonymous_vote and not limits.within_new_vote_limit(key):
         # A new anonymous vote (no cookie with a vote here): few per address and rating, so that
         # dropping the cookie does not give anyone another vote.
         return _refuse(
@@ -185,6 +269,11 @@ def _cast(request, page_id):
         except RatingError as error:
             message = _error_messages().get(type(error), _error_messages()[RatingError])
             return _refuse(request, error.status, message, page_id)
+    return _answer(request, state, value, previous, counts, raw_cookie)
+
+
+def _answer(request, state, value, previous, counts, raw_cookie):
+    """The answer to a vote taken: JSON for the script, else a redirect to the vote page."""
     _purge_now_and_then()
     if value is not None:
         message = (
@@ -195,7 +284,7 @@ def _cast(request, page_id):
     else:
         message = _("Your vote has been withdrawn.") if previous is not None else _("You had not rated yet.")
     if _wants_json(request):
-        response = JsonResponse(_reply(state, value, counts, message))
+        response = JsonResponse(_reply(request, state, value, counts, message))
     else:
         # To the vote page (not the measure page, which a shared cache may keep): it shows the
         # message, the vote and the results to this visitor.
@@ -206,16 +295,27 @@ def _cast(request, page_id):
     return response
 
 
-def _reply(state, value, counts, message):
+# The script sends this header while its block shows the results table: then the reply may carry
+# the figures as numbers for it to write into the table, instead of the results drawn again.
+FIGURES_HEADER = "HTTP_X_DIGIRADAR_RESULTS"  # X-Digiradar-Results
+
+
+def _reply(request, state, value, counts, message):
     """
     What the enhancing script needs to update the block in place (ratings.js): the message, a
-    fresh form token, the visitor's vote and, as HTML, the results or the note on when they show.
+    fresh form token, the visitor's vote and the results: as numbers where the script's block
+    shows the table and still will (``results``), else drawn as HTML (``results_html``: the
+    table appears or goes, or the note on when results show).
     """
     payload = {"message": message, "token": state.token, "vote": value}
     try:
         state.after_vote(value, counts)
         payload["vote_html"] = state.own_vote_html
-        payload["results_html"] = render_to_string(RESULTS_TEMPLATE, {"rating": state, "value": state.value})
+        figures = state.results_figures if request.META.get(FIGURES_HEADER) == "figures" else None
+        if figures is not None:
+            payload["results"] = figures
+        else:
+            payload["results_html"] = render_to_string(RESULTS_TEMPLATE, {"rating": state, "value": state.value})
     except DatabaseError:
         # The vote is stored; the database went away just after. Say that it counted (and set
         # the voter's cookie) rather than a 503 that would invite a second vote.

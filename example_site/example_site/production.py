@@ -99,6 +99,10 @@ DATABASES = {
 DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
     "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
 )
+# Kept connections may hold prepared statements (psycopg's; Django's ORM never prepares, the vote's
+# statements do: docs/architecture.md, "Votes at scale"). Off with CONN_MAX_AGE=0 (PgBouncer).
+if DATABASES["default"]["CONN_MAX_AGE"]:
+    DATABASES["default"]["OPTIONS"].setdefault("prepare_threshold", 5)
 
 # While PostgreSQL restarts, requests that need it are answered 503 with Retry-After, not 500.
 # (Its place does not matter: it only handles what views raise.)

@@ -50,9 +50,17 @@ def test_rate_by_keyboard_then_change(browser_page, live_server, rated_measure, 
     # Change the vote: focus stays on the checked answer; one step left is "3 Sterne".
     assert page.evaluate("document.activeElement.value") == "4"
     page.keyboard.press("ArrowLeft")
-    page.keyboard.press("Enter")
+    with page.expect_response(lambda response: response.request.method == "POST") as reply:
+        page.keyboard.press("Enter")
     status.get_by_text("Ihre Stimme wurde geändert.").wait_for()
     assert "Ihre Stimme: 3 Sterne" in page.locator(".digiradar-rating-own").inner_text()
+    # The table was there: the reply brought the figures as numbers, the script wrote them in.
+    assert "results" in reply.value.json() and "results_html" not in reply.value.json()
+    assert page.locator(".digiradar-rating-total").inner_text() == "1 Stimme · durchschnittlich 3,0 von 5 Sternen"
+    assert chart.get_by_role("row", name="3 Sterne 1 100 %").count() == 1
+    assert chart.get_by_role("row", name="4 Sterne 0 0 %").count() == 1
+    assert chart.locator("tr", has_text="3 Sterne").locator("rect").nth(1).get_attribute("width") == "100"
+    assert chart.locator("tr", has_text="4 Sterne").locator("rect").nth(1).get_attribute("width") == "0"
 
     target = RatingTarget.objects.get(translation_key=rated_measure.translation_key)
     assert (target.vote_count, target.vote_sum) == (1, 3)

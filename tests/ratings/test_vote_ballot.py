@@ -78,8 +78,65 @@ def test_a_vote_costs_the_same_queries_however_many_votes_there_are(client, rate
 
 
 @pytest.mark.postgres_only
-def test_on_postgresql_a_vote_with_its_reply_is_two_queries(client, rated):
-    vote_json(client, rated, 3)  # the first vote creates the rating's target
-    # The page, target and own vote; then the vote with the figures after it.
-    assert count_queries(client, rated, 4) == 2
-    assert count_queries(Client(), rated, 5) == 2  # a first vote, with its new cookie
+def test_on_postgresql_a_vote_with_its_reply_is_one_statement(client, rated, settings):
+    settings.DIGIRADAR_RATINGS_COOKIELESS_REVOTE_LIMIT = 10  # these voters share one address
+    vote_json(client, rated, 3)  # the first vote creates the rating's target (and reads the block)
+    # The page, target and own vote, the vote and the figures after it: one statement.
+    assert count_queries(client, rated, 4) == 1
+    assert count_queries(Client(), rated, 5) == 1  # a first vote, with its new cookie
+    # A cookie without a vote here is a new vote: the statement takes nothing the first time,
+    # the new-vote limit is asked, then the statement again.
+    post_vote(client, rated, action="withdraw")
+    assert count_queries(client, rated, 2) == 2
+    assert aggregate(rated) == (2, 7, {5: 1, 2: 1})
+
+
+@pytest.mark.postgres_only
+def test_on_postgresql_a_page_not_seen_lately_is_read_first(client, rated):
+    from digiradar_wagtail.ratings import ballot
+
+    vote_json(client, rated, 3)
+    ballot._BLOCKS.clear()  # as in a process that has not served this page yet
+    # The page, target and own vote read first (and the block); then the vote.
+    assert count_queries(client, rated, 4) == 3
+    assert count_queries(client, rated, 5) == 1
+
+
+def prepared_statements():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [statement for (statement,) in cursor.fetchall()]
+
+
+@pytest.fixture
+def prepare_threshold():
+    """The connection as with DATABASES OPTIONS {"prepare_threshold": 5} (production.py's)."""
+    connection.ensure_connection()
+    before = connection.connection.prepare_threshold
+    connection.connection.prepare_threshold = 5
+    yield
+    connection.connection.prepare_threshold = before
+
+
+@pytest.mark.postgres_only
+def test_on_postgresql_the_votes_statements_are_prepared_where_the_database_allows(
+    client, rated, prepare_threshold
+):
+    assert vote_json(client, rated, 3).status_code == 200  # the ballot read first: a new page
+    token = form_token(client, rated)
+    assert vote_json(client, rated, 4, token=token).status_code == 200
+    assert vote_json(Client(), rated, 5).status_code == 200
+    statements = prepared_statements()
+    assert any("FOR SHARE" in statement and "wagtailcore_page" in statement for statement in statements)
+    # Prepared, it is still the same vote: a replay is refused, the figures equal a recount.
+    assert vote_json(client, rated, 1, token=token).status_code == 409
+    assert aggregate(rated) == (2, 9, {4: 1, 5: 1})
+
+
+@pytest.mark.postgres_only
+def test_on_postgresql_nothing_is_prepared_by_default(client, rated):
+    connection.ensure_connection()
+    assert connection.connection.prepare_threshold is None  # Django's default: poolers keep working
+    assert vote_json(client, rated, 3).status_code == 200
+    assert vote_json(client, rated, 4).status_code == 200
+    assert not [statement for statement in prepared_statements() if "digiradar_ratings" in statement]

@@ -146,6 +146,48 @@ def test_the_reply_shows_results_after_ones_vote_only_where_the_block_says_so(cl
     assert "Die Ergebnisse sehen Sie, sobald Sie abgestimmt haben." in payload["results_html"]
 
 
+def test_a_script_that_shows_the_table_gets_the_figures_as_numbers(client, rated):
+    figures = {"HTTP_ACCEPT": "application/json", "HTTP_X_DIGIRADAR_RESULTS": "figures"}
+    post_vote(Client(), rated, 5)
+    post_vote(Client(), rated, 5)
+    payload = post_vote(client, rated, 2, **figures).json()
+    assert "results_html" not in payload
+    # What the table shows, in its order (5 stars first), as the block draws it.
+    assert payload["results"] == {
+        "total": "3 Stimmen · durchschnittlich 4,0 von 5 Sternen",
+        "rows": [
+            {"count": "2", "percent": 67},
+            {"count": "0", "percent": 0},
+            {"count": "0", "percent": 0},
+            {"count": "1", "percent": 33},
+            {"count": "0", "percent": 0},
+        ],
+    }
+    html = client.get(f"/de/digiradar/ratings/{rated.pk}/vote/").content.decode()
+    assert "3 Stimmen · durchschnittlich 4,0 von 5 Sternen" in html
+    assert '<td class="digiradar-rating-number">2</td>' in html and ">67 %</span>" in html
+    # Without the header (no table on the visitor's page): the results drawn, as before.
+    payload = post_vote(client, rated, 3, HTTP_ACCEPT="application/json").json()
+    assert "results" not in payload and "digiradar-rating-chart" in payload["results_html"]
+
+
+def test_the_results_are_drawn_where_the_table_appears_or_goes(client, measure):
+    page = set_rating(measure, show_results="after_vote")
+    figures = {"HTTP_ACCEPT": "application/json", "HTTP_X_DIGIRADAR_RESULTS": "figures"}
+    payload = post_vote(client, page, 4, **figures).json()
+    assert payload["results"]["total"] == "1 Stimme · durchschnittlich 4,0 von 5 Sternen"
+    # Withdrawn: no results for this visitor any more, the note instead of the table.
+    payload = post_vote(client, page, action="withdraw", **figures).json()
+    assert "results" not in payload
+    assert "Die Ergebnisse sehen Sie, sobald Sie abgestimmt haben." in payload["results_html"]
+    # The last vote withdrawn where results always show: "0 Stimmen", no table.
+    rated = set_rating(measure, show_results="always")
+    post_vote(client, rated, 2, **figures)
+    payload = post_vote(client, rated, action="withdraw", **figures).json()
+    assert "results" not in payload
+    assert "0 Stimmen" in payload["results_html"] and "digiradar-rating-chart" not in payload["results_html"]
+
+
 def test_deleting_an_account_withdraws_its_votes(client, rated):
     user = get_user_model().objects.create_user("leaving")
     client.force_login(user)

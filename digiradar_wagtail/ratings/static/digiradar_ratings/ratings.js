@@ -1,8 +1,8 @@
 /*
  * Progressive enhancement for rating blocks: send the form without a page reload and update
  * the block in place from the server's short reply (message, fresh form token, the visitor's
- * vote, the results as HTML). Without this script the form posts and redirects back, which
- * works just as well.
+ * vote, the results: as numbers written into the results table while the block shows one,
+ * else as HTML). Without this script the form posts and redirects back, which works just as well.
  */
 (function () {
   "use strict";
@@ -18,12 +18,15 @@
       var submitter = event.submitter;
       if (submitter && submitter.name) { data.set(submitter.name, submitter.value); }
       root.setAttribute("aria-busy", "true");
+      var headers = { "Accept": "application/json", "X-Requested-With": "fetch" };
+      // The table is there: the figures as numbers are enough (a shorter reply, drawn by nobody).
+      if (resultsRows(root)) { headers["X-Digiradar-Results"] = "figures"; }
       // Not form.action: the buttons are named "action" and would shadow the property.
       fetch(form.getAttribute("action"), {
         method: "POST",
         body: data,
         credentials: "same-origin",
-        headers: { "Accept": "application/json", "X-Requested-With": "fetch" }
+        headers: headers
       }).then(function (response) {
         return response.json().then(function (payload) { return { ok: response.ok, payload: payload }; });
       }).then(function (result) {
@@ -63,7 +66,9 @@
       }
       if (voted) { own.innerHTML = payload.vote_html; } else if (own) { own.remove(); }
     }
-    if (payload.results_html) {
+    if (payload.results) {
+      writeFigures(root, payload.results);
+    } else if (payload.results_html) {
       var holder = document.createElement("div");
       holder.innerHTML = payload.results_html;
       var fresh = holder.querySelector("[data-digiradar-rating-results]");
@@ -78,6 +83,29 @@
         focusTarget.focus();
       }
     }
+  }
+
+  // The rows of the block's results table, or null where it shows none.
+  function resultsRows(root) {
+    var table = root.querySelector("[data-digiradar-rating-results] table");
+    return table && table.tBodies.length ? table.tBodies[0].rows : null;
+  }
+
+  // The figures in the table: the total line, and each row's count, bar and percent.
+  function writeFigures(root, figures) {
+    var rows = resultsRows(root);
+    var total = root.querySelector("[data-digiradar-rating-results] .digiradar-rating-total");
+    if (!rows || rows.length !== figures.rows.length) { return; }
+    if (total) { total.textContent = figures.total; }
+    figures.rows.forEach(function (figure, index) {
+      var row = rows[index];
+      var count = row.querySelector(".digiradar-rating-number");
+      var bars = row.querySelectorAll(".digiradar-rating-bar rect");
+      var percent = row.querySelector(".digiradar-rating-percent");
+      if (count) { count.textContent = figure.count; }
+      if (bars.length > 1) { bars[bars.length - 1].setAttribute("width", String(figure.percent)); }
+      if (percent) { percent.textContent = figure.percent + " %"; }
+    });
   }
 
   function showMessage(root, message) {
