@@ -315,9 +315,8 @@ class Citizen:
 
     def post(self, url, data, json_reply=True, headers=None):
         body = urllib.parse.urlencode(data).encode()
-        request = urllib.request.Request(
-            url, data=body, headers={**({"Accept": "application/json"} if json_reply else {}), **(headers or {})}
-        )
+        accept = {"Accept": "application/json"} if json_reply else {}
+        request = urllib.request.Request(url, data=body, headers={**accept, **(headers or {})})
         started = time.perf_counter()
         try:
             with self.opener.open(request, timeout=TIMEOUT) as response:

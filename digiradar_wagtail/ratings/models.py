@@ -133,7 +133,8 @@ class Vote(models.Model):
     never both; neither is ever shown outside the database.
     """
 
-    target = models.ForeignKey(RatingTarget, on_delete=models.CASCADE, related_name="votes")
+    # No index of its own: every index below starts with the target (one index write less per vote).
+    target = models.ForeignKey(RatingTarget, on_delete=models.CASCADE, related_name="votes", db_index=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )

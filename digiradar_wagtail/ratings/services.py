@@ -291,7 +291,10 @@ def _vote_statement(translation_key, scale, value, owner, nonce, count, page=Non
     target = None
     if target_id is not None:
         target = RatingTarget(
-            id=target_id, translation_key=translation_key, scale=target_scale, closed_by_moderator=bool(closed)
+            id=target_id,
+            translation_key=translation_key,
+            scale=target_scale,
+            closed_by_moderator=bool(closed),
         )
     if counts is not None and taken:
         counts = {int(key): number for key, number in counts.items()}

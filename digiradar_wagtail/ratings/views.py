@@ -315,7 +315,8 @@ def _reply(request, state, value, counts, message):
         if figures is not None:
             payload["results"] = figures
         else:
-            payload["results_html"] = render_to_string(RESULTS_TEMPLATE, {"rating": state, "value": state.value})
+            context = {"rating": state, "value": state.value}
+            payload["results_html"] = render_to_string(RESULTS_TEMPLATE, context)
     except DatabaseError:
         # The vote is stored; the database went away just after. Say that it counted (and set
         # the voter's cookie) rather than a 503 that would invite a second vote.

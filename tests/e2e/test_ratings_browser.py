@@ -56,7 +56,8 @@ def test_rate_by_keyboard_then_change(browser_page, live_server, rated_measure, 
     assert "Ihre Stimme: 3 Sterne" in page.locator(".digiradar-rating-own").inner_text()
     # The table was there: the reply brought the figures as numbers, the script wrote them in.
     assert "results" in reply.value.json() and "results_html" not in reply.value.json()
-    assert page.locator(".digiradar-rating-total").inner_text() == "1 Stimme · durchschnittlich 3,0 von 5 Sternen"
+    total = page.locator(".digiradar-rating-total").inner_text()
+    assert total == "1 Stimme · durchschnittlich 3,0 von 5 Sternen"
     assert chart.get_by_role("row", name="3 Sterne 1 100 %").count() == 1
     assert chart.get_by_role("row", name="4 Sterne 0 0 %").count() == 1
     assert chart.locator("tr", has_text="3 Sterne").locator("rect").nth(1).get_attribute("width") == "100"
