@@ -25,6 +25,9 @@ def test_follow_a_measure_by_keyboard(browser_page, live_server, measure, englis
     english_measure = translate(measure, english)
 
     page.goto(live_server.url + measure.url)
+    # As a person does, who takes longer than that: personal.js has fetched the visitor's parts
+    # (and with them set the CSRF cookie) before the follow page is opened.
+    page.wait_for_load_state("networkidle")
     tab_to(page, "el.textContent.trim() === 'Dieser Maßnahme folgen'")
     with page.expect_navigation():
         page.keyboard.press("Enter")
