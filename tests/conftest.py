@@ -1,6 +1,15 @@
 import pytest
+from django.core.cache import cache
 
 from tests import builders
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts and ends with an empty cache: rate-limit counters, cached fragments."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

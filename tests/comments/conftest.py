@@ -6,7 +6,6 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 
 from digiradar_wagtail.comments.models import PUBLISHED, Comment, Discussion
 
@@ -102,13 +101,6 @@ def publish_privacy_page(home, slug="datenschutz"):
     home.add_child(instance=page)
     page.save_revision().publish()
     return page
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

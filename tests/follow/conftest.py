@@ -5,7 +5,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.utils import timezone
 
 from digiradar_wagtail.follow.models import Frequency, Subscription
@@ -13,13 +12,6 @@ from digiradar_wagtail.follow.subjects import key
 from tests import builders
 
 LINK = re.compile(r"https?://\S+")
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def follow_path(subject):

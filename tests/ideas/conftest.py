@@ -4,16 +4,8 @@ import re
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.cache import cache
 
 from digiradar_wagtail.ideas.models import PUBLISHED, Idea, IdeasPage
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def add_ideas_page(radar, title="Ideen", slug="ideen"):

@@ -4,7 +4,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.db import connections
 from django.test import Client
 
@@ -13,14 +12,6 @@ from digiradar_wagtail.ratings.models import RatingTarget, Vote
 # A rating window for the admin's void, reset, close and open forms.
 WINDOW = {"since": "2000-01-01T00:00", "until": "2100-01-01T00:00", "reason": "probe"}
 TOKEN = re.compile(r'name="token" value="([^"]+)"')
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    # Rate-limit counters live in the cache; every test starts with none.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)
