@@ -92,6 +92,35 @@ def test_settings_come_from_the_environment():
     ]
 
 
+def prepare_threshold(**env):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.DATABASES['default']['OPTIONS'].get('prepare_threshold'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            "DJANGO_SETTINGS_MODULE": "example_site.production",
+            "PYTHONPATH": os.pathsep.join([str(ROOT / "example_site"), str(ROOT)]),
+            **CITY,
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_prepared_statements_only_on_kept_connections_and_can_be_turned_off():
+    assert prepare_threshold() == "5"  # connections are kept by default
+    assert prepare_threshold(CONN_MAX_AGE="0") == "None"  # a pooler in transaction mode
+    assert prepare_threshold(DATABASE_PREPARE_THRESHOLD="0") == "None"
+    assert prepare_threshold(DATABASE_PREPARE_THRESHOLD="2") == "2"
+
+
 def test_missing_secret_key_is_refused_with_a_clear_message():
     result = manage("check", **{**CITY, "SECRET_KEY": None})
     assert result.returncode != 0

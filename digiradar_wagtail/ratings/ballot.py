@@ -13,10 +13,10 @@ import time
 from dataclasses import dataclass
 
 from django.db import connection
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from .models import RatingTarget, Vote
-from .services import statement_cursor
+from .services import public_page_condition, statement_cursor, target_from_row
 from .visibility import rating_block
 
 BLOCK_SECONDS = 60
@@ -43,19 +43,14 @@ class Ballot:
 
 def _sql(owner_column):
     quote = connection.ops.quote_name
-    pages, restrictions = quote(Page._meta.db_table), quote(PageViewRestriction._meta.db_table)
+    pages = quote(Page._meta.db_table)
     targets, votes = quote(RatingTarget._meta.db_table), quote(Vote._meta.db_table)
     own = f"(SELECT v.value FROM {votes} v WHERE v.target_id = t.id AND v.{owner_column} = %s)"
-    # Public as in Page.objects.public(): no view restriction on the page or an ancestor (an
-    # ancestor's path is a prefix of the page's).
     return f"""
         SELECT p.translation_key, p.content_type_id, p.live_revision_id, p.last_published_at,
             t.id, t.scale, t.closed_by_moderator, {own if owner_column else "NULL"}
         FROM {pages} p LEFT JOIN {targets} t ON t.translation_key = p.translation_key
-        WHERE p.id = %s AND p.live = %s AND NOT EXISTS (
-            SELECT 1 FROM {restrictions} r JOIN {pages} a ON a.id = r.page_id
-            WHERE substr(p.path, 1, length(a.path)) = a.path
-        )"""
+        WHERE p.id = %s AND p.live = %s AND {public_page_condition("p")}"""
 
 
 def load_ballot(page_id, user=None, voter_id=None):
@@ -73,11 +68,7 @@ def load_ballot(page_id, user=None, voter_id=None):
         return None
     key, content_type_id, revision_id, published_at, target_id, scale, closed, own_vote = row
     key = Page._meta.get_field("translation_key").to_python(key)
-    target = None
-    if target_id is not None:
-        target = RatingTarget(
-            id=target_id, translation_key=key, scale=scale, closed_by_moderator=bool(closed)
-        )
+    target = target_from_row(target_id, key, scale, closed)
     value = _block(page_id, content_type_id, revision_id, published_at, key)
     return Ballot(PageRef(page_id, key), value, target, own_vote)
 

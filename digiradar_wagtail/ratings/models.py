@@ -13,7 +13,7 @@ thousand votes.)
 """
 
 from django.conf import settings
-from django.db import connections, models, router
+from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -81,15 +81,8 @@ class RatingTarget(models.Model):
         """``{value: number of votes}`` for every value (zeros for an unsaved target)."""
         if any(column not in self.__dict__ for column in VALUE_COLUMNS.values()):
             rows = {}
-            if self.pk is not None:
-                # In SQL: after each vote the script's reply counts them, and building this
-                # query with the ORM took longer than running it.
-                database = connections[router.db_for_read(Vote, instance=self)]
-                votes = database.ops.quote_name(Vote._meta.db_table)
-                sql = f"SELECT value, COUNT(*) FROM {votes} WHERE target_id = %s GROUP BY value"
-                with database.cursor() as cursor:
-                    cursor.execute(sql, [self.pk])
-                    rows = dict(cursor.fetchall())
+            if self.pk is not None:  # on PostgreSQL a vote's statement has counted them already
+                rows = dict(self.votes.values_list("value").annotate(n=Count("pk")).order_by())
             self.set_counts(rows)
         return {value: self.__dict__[column] for value, column in VALUE_COLUMNS.items()}
 

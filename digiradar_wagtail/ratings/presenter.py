@@ -211,18 +211,12 @@ class RatingPresenter:
         """
         if not self.show_results or self.target is None or self.target.scale != self.scale:
             return None
-        counts = self.target.counts()
-        values = sorted(scales.SCALE_VALUES[self.scale], reverse=True)  # the table's rows, in its order
-        count = sum(counts[value] for value in values)
-        if not count:
+        summary = self.summary  # the same figures the table is drawn from
+        if not summary["count"]:
             return None
-        average = round(sum(value * counts[value] for value in values) / count, 2)  # RatingTarget.average
         return {
-            "total": self._total_line(count, average),
-            "rows": [
-                {"count": _number(counts[value]), "percent": round(100 * counts[value] / count)}
-                for value in values
-            ],
+            "total": summary["total"],
+            "rows": [{"count": _number(row["count"]), "percent": row["percent"]} for row in summary["rows"]],
         }
 
 

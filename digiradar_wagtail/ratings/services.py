@@ -78,6 +78,28 @@ def _preparing_cursor_class():
     return _PREPARING[0]
 
 
+def public_page_condition(page_alias):
+    """
+    SQL that holds while page ``page_alias`` is public as in ``Page.objects.public()``: no view
+    restriction on it or an ancestor (an ancestor's path is a prefix of the page's).
+    """
+    quote = connection.ops.quote_name
+    pages, restrictions = quote(Page._meta.db_table), quote(PageViewRestriction._meta.db_table)
+    return f"""NOT EXISTS (
+            SELECT 1 FROM {restrictions} r JOIN {pages} a ON a.id = r.page_id
+            WHERE substr({page_alias}.path, 1, length(a.path)) = a.path
+        )"""
+
+
+def target_from_row(target_id, translation_key, scale, closed):
+    """The ``RatingTarget`` a statement read as columns, or None where it found none."""
+    if target_id is None:
+        return None
+    return RatingTarget(
+        id=target_id, translation_key=translation_key, scale=scale, closed_by_moderator=bool(closed)
+    )
+
+
 class RatingError(Exception):
     """A vote that cannot be taken; ``status`` is the HTTP status the view answers with."""
 
@@ -251,16 +273,12 @@ def _vote_statement(translation_key, scale, value, owner, nonce, count, page=Non
     page_sql, page_condition = "", ""
     if page is not None:
         pages = quote(Page._meta.db_table)
-        restrictions = quote(PageViewRestriction._meta.db_table)
-        # Public as in Page.objects.public() (see ballot.py); at the revision the block was read at.
+        # Live, public, at the revision the block was read at.
         page_sql = f"""page AS (
             SELECT 1 FROM {pages} p WHERE p.id = %(page)s AND p.live AND p.content_type_id = %(content_type)s
             AND p.live_revision_id IS NOT DISTINCT FROM %(revision)s
             AND p.last_published_at IS NOT DISTINCT FROM %(published)s
-            AND NOT EXISTS (
-                SELECT 1 FROM {restrictions} r JOIN {pages} a ON a.id = r.page_id
-                WHERE substr(p.path, 1, length(a.path)) = a.path
-            )
+            AND {public_page_condition("p")}
         ), """
         page_condition = "AND EXISTS (SELECT 1 FROM page)"
     gate = "" if may_add or value is None else "WHERE EXISTS (SELECT 1 FROM previous)"
@@ -288,14 +306,7 @@ def _vote_statement(translation_key, scale, value, owner, nonce, count, page=Non
     with statement_cursor() as cursor:
         cursor.execute(sql, params)
         taken, _written, previous, counts, page_ok, target_id, target_scale, closed = cursor.fetchone()
-    target = None
-    if target_id is not None:
-        target = RatingTarget(
-            id=target_id,
-            translation_key=translation_key,
-            scale=target_scale,
-            closed_by_moderator=bool(closed),
-        )
+    target = target_from_row(target_id, translation_key, target_scale, closed)
     if counts is not None and taken:
         counts = {int(key): number for key, number in counts.items()}
         for old, change in ((previous, -1), (value, 1)):

@@ -100,9 +100,11 @@ DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
     "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
 )
 # Kept connections may hold prepared statements (psycopg's; Django's ORM never prepares, the vote's
-# statements do: docs/architecture.md, "Votes at scale"). Off with CONN_MAX_AGE=0 (PgBouncer).
-if DATABASES["default"]["CONN_MAX_AGE"]:
-    DATABASES["default"]["OPTIONS"].setdefault("prepare_threshold", 5)
+# statements do: docs/architecture.md, "Votes at scale"). Off with CONN_MAX_AGE=0 or
+# DATABASE_PREPARE_THRESHOLD=0 (a pooler in transaction mode that does not track them).
+_prepare_threshold = env_int("DATABASE_PREPARE_THRESHOLD", 5 if DATABASES["default"]["CONN_MAX_AGE"] else 0)
+if _prepare_threshold:
+    DATABASES["default"]["OPTIONS"].setdefault("prepare_threshold", _prepare_threshold)
 
 # While PostgreSQL restarts, requests that need it are answered 503 with Retry-After, not 500.
 # (Its place does not matter: it only handles what views raise.)
