@@ -119,16 +119,20 @@ def deliver_mail(message, about, on_sent=None, attempt=1, on_failed=None):
         backend = digiradar_settings.MAIL_TASK_BACKEND
         if attempt < digiradar_settings.MAIL_ATTEMPTS and task_backends[backend].supports_defer:
             run_after = timezone.now() + datetime.timedelta(seconds=_retry_delay(attempt))
-            retry = deliver_mail.using(backend=backend, run_after=run_after)
-            retry.enqueue(message, about=about, on_sent=on_sent, attempt=attempt + 1, on_failed=on_failed)
-            logger.warning(
-                "The mail about %s could not be sent (%s, try %d); trying again at %s.",
-                about,
-                type(error).__name__,
-                attempt,
-                run_after.isoformat(timespec="seconds"),
-            )
-            return "retrying"
+            try:
+                retry = deliver_mail.using(backend=backend, run_after=run_after)
+                retry.enqueue(message, about=about, on_sent=on_sent, attempt=attempt + 1, on_failed=on_failed)
+            except Exception:  # the task store refused the retry: this try was the last
+                logger.exception("The mail about %s could not be queued for another try.", about)
+            else:
+                logger.warning(
+                    "The mail about %s could not be sent (%s, try %d); trying again at %s.",
+                    about,
+                    type(error).__name__,
+                    attempt,
+                    run_after.isoformat(timespec="seconds"),
+                )
+                return "retrying"
         logger.error(
             "The mail about %s could not be sent (%s, try %d); it is kept to be sent again later.",
             about,

@@ -75,3 +75,24 @@ def test_our_confirmation_key_at_xtds_old_confirm_url(client, measure):
     assert response.status_code == 404
     assert not Comment.objects.exists()
     assert PendingConfirmation.objects.count() == 1  # the real link still works
+
+
+def test_the_results_fragment_shows_filter_errors_with_200(client, measure, moderator):
+    # Wagtail's filter script swaps in the results fragment only when it answers ok: the errors
+    # must come with a 200 there, or a moderator with JavaScript would never see them.
+    make_comment(measure, "Schlaglochmelder", state=PENDING)
+    client.force_login(moderator)
+    response = client.get(QUEUE + "results/", {"date_from": "2024-02-30"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'role="alert"' in html and "gültiges Datum" in html and "Schlaglochmelder" in html
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "１"])
+def test_non_ascii_digits_as_bulk_ids(client, measure, moderator, value):
+    comment = make_comment(measure, "Schlaglochmelder", state=PENDING)
+    client.force_login(moderator)
+    response = client.post(f"/admin/bulk/digiradar_comments/comment/approve/?id={value}&id={comment.pk}")
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.state == "published"
