@@ -4,6 +4,7 @@ answer and turning an idea into a draft measure. Each change a person makes is w
 Wagtail's audit log with who did it and why.
 """
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -100,10 +101,11 @@ def answer(idea, user, state, text, measure=None):
 
 
 def announce_answer(idea):
-    """Send ``subject_changed`` for the idea's answer, in the idea's language."""
-    with override(idea.language or None):
+    """Send ``subject_changed`` for the idea's answer, in the idea's language (else the site's)."""
+    with override(idea.language or settings.LANGUAGE_CODE):
         summary = f"{Answer(idea.answer).label}: {idea.answer_text}".strip().rstrip(":")
-    subject_changed.send(sender=Idea, subject=idea, kind="answer", summary=summary, url=idea.get_url() or "")
+    url = idea.get_full_url() or ""
+    subject_changed.send(sender=Idea, subject=idea, kind="answer", summary=summary, url=url)
 
 
 def convert_to_measure(idea, user):

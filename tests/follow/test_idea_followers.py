@@ -15,8 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_followers_of_an_idea_hear_its_answer(
-    client, admin_client, radar, django_capture_on_commit_callbacks
+    client, admin_client, radar, django_capture_on_commit_callbacks, settings
 ):
+    settings.WAGTAILADMIN_BASE_URL = "https://admin.city.example"  # the public site is another host
     page = add_ideas_page(radar)
     idea = make_idea(page, title="Bürgertitel: Bänke am Fluss", description="Mehr Bänke bitte.")
     detail = client.get(f"{page.url}{idea.pk}/").content.decode()
@@ -34,10 +35,12 @@ def test_the_followers_of_an_idea_hear_its_answer(
     [told] = mail.outbox
     assert told.to == ["anna@example.org"]
     assert "Das Gartenamt prüft Standorte." in told.body
-    assert f"http://testserver{page.url}{idea.pk}/" in told.body
+    assert f"{page.full_url}{idea.pk}/" in told.body  # the public site's address, not the admin's
+    assert "In Prüfung: Das Gartenamt prüft Standorte." in told.body  # the answer in German
     assert "Bänke am Fluss" not in told.body + told.subject and "Mehr Bänke" not in told.body
     assert told.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert any("/unsubscribe/" in link for link in links_in(told))
+    assert not any("admin.city.example" in link for link in links_in(told))
 
 
 def test_an_idea_not_published_cannot_be_followed(client, radar):
