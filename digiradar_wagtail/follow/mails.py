@@ -114,14 +114,16 @@ def send_change(subscription, notifications):
 def queue_mails(notifications):
     """
     Queue the mails for ``notifications`` (each with ``subscription`` and ``change`` loaded):
-    one per follower, weekly followers' changes together. Marks them queued in one query.
+    one per follower, weekly followers' changes together. Marks them queued in one query. The
+    ids of the follows whose mail was queued.
     """
     by_subscription = {}
     for notification in notifications:
         by_subscription.setdefault(notification.subscription_id, []).append(notification)
-    queued = []
-    for group in by_subscription.values():
+    queued, followers = [], set()
+    for subscription_id, group in by_subscription.items():
         if send_change(group[0].subscription, group):
             queued.extend(notification.pk for notification in group)
+            followers.add(subscription_id)
     Notification.objects.filter(pk__in=queued).update(queued_at=timezone.now())
-    return len(by_subscription)
+    return followers

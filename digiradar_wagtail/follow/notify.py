@@ -128,7 +128,7 @@ def send_follow_mails(change_ids):
     notifications = _pending().filter(
         change_id__in=change_ids, queued_at__isnull=True, subscription__frequency=Frequency.IMMEDIATE
     )
-    return mails.queue_mails(list(notifications))
+    return len(mails.queue_mails(list(notifications)))
 
 
 def send_weekly_digests(now=None):
@@ -155,9 +155,10 @@ def send_weekly_digests(now=None):
         .filter(Q(queued_at__isnull=True) | Q(queued_at__lt=stuck))
     )
     weekly_ids = {n.subscription_id for n in notifications if n.subscription.frequency == Frequency.WEEKLY}
-    sent = mails.queue_mails(notifications)
-    Subscription.objects.filter(pk__in=weekly_ids).update(digest_sent_at=now)
-    return sent
+    queued = mails.queue_mails(notifications)
+    # A digest that could not be queued is not marked: the next run tries again.
+    Subscription.objects.filter(pk__in=weekly_ids & queued).update(digest_sent_at=now)
+    return len(queued)
 
 
 @task()

@@ -10,12 +10,14 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from digiradar_wagtail.follow.models import Change, Frequency, Notification, Subscription
 from digiradar_wagtail.follow.notify import send_weekly_digests
 from tests import builders
+from tests.comments.failing_mail import FAILING
 from tests.follow.conftest import add_followers, follow_by_mail, move
 
 pytestmark = pytest.mark.django_db
@@ -41,14 +43,26 @@ def test_the_weekly_digest_collects_and_sends_once(client, measure, django_captu
     assert len(mail.outbox) == 2
 
 
+def test_a_digest_that_could_not_be_queued_is_tried_again_next_run(
+    client, measure, django_capture_on_commit_callbacks
+):
+    follow_by_mail(client, measure, frequency="weekly")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        move(measure, ring=2)
+    with override_settings(EMAIL_BACKEND=FAILING):
+        assert send_weekly_digests() == 0  # refused: not counted, and the follow is not marked
+    assert Subscription.objects.get().digest_sent_at is None and mail.outbox == []
+    assert send_weekly_digests() == 1  # the next run, the same day
+    [digest] = mail.outbox
+    assert "Bürger-ID" in digest.body and Subscription.objects.get().digest_sent_at is not None
+
+
 def test_unconfirmed_follows_expire_with_their_address(client, measure):
-    client.post(
-        f"/de/digiradar/follow/digiradar_wagtail.measurepage/{measure.pk}/", {"email": "x@example.org"}
-    )
-    client.post(
-        f"/de/digiradar/follow/digiradar_wagtail.measurepage/{measure.pk}/",
-        {"email": "old@example.org", "frequency": "weekly"},
-    )
+    url = f"/de/digiradar/follow/digiradar_wagtail.measurepage/{measure.pk}/"
+    for email, frequency in (("x@example.org", "immediate"), ("old@example.org", "weekly")):
+        assert client.post(url, {"email": email, "frequency": frequency}).status_code == 200
+    assert Subscription.objects.filter(confirmed_at__isnull=True).count() == 2
     Subscription.objects.update(created_at=timezone.now() - datetime.timedelta(days=8))
     send_weekly_digests()
     assert not Subscription.objects.exists()
