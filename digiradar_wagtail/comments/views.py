@@ -310,7 +310,7 @@ def report_comment(request, pk):
             request, 404, _("Comment not found"), _("This comment does not exist or is not published.")
         )
     back = _next_url(request, comment)
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if spam.hit_rate_limit(request, "report", comments_settings.COMMENTS_REPORT_RATE_LIMIT):
             text = _("You have sent many reports in a short time. Please wait a few minutes.")

@@ -93,7 +93,7 @@ def _follow_as_user(request, context, rows):
     existing = (
         Subscription.objects.of(rows["content_type"], rows["object_id"]).filter(user=request.user).first()
     )
-    form = UserFollowForm(request.POST or None)
+    form = UserFollowForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and existing is None and form.is_valid():
         frequency = form.cleaned_data["frequency"]
         existing = _create(rows, user=request.user, frequency=frequency, confirmed_at=timezone.now())
@@ -103,7 +103,7 @@ def _follow_as_user(request, context, rows):
 
 
 def _follow_by_mail(request, context, rows, subject):
-    form = FollowForm(request.POST or None)
+    form = FollowForm(request.POST if request.method == "POST" else None)
     if request.method == "GET" or not form.is_valid():
         return _form_page(request, context, form, 400 if request.method == "POST" else 200)
     if _rate_limited(request):

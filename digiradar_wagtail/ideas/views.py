@@ -92,7 +92,7 @@ def propose(request, page_id):
     if not anonymous_allowed and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     sectors = radar_sectors(page)
-    form = IdeaForm(sectors, request.POST or None, user=request.user)
+    form = IdeaForm(sectors, request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST":
         if form.is_valid() and _is_duplicate(page, form.idea_fields()):
             form.add_error("title", _("You have already sent this idea."))
@@ -253,7 +253,7 @@ def support(request, idea, page, idea_url):
 
 @published_idea_view
 def report(request, idea, page, idea_url):
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if _limited(request, "report", ideas_settings.IDEAS_REPORT_RATE_LIMIT):
             text = _("You have sent many reports in a short time. Please wait a few minutes.")
