@@ -39,6 +39,8 @@ def test_follow_a_measure_by_keyboard(browser_page, live_server, measure, englis
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.locator(".digiradar-error-summary a[href='#id_email']").is_visible()
+    # The summary took the focus (focus.js), so a screen reader reads it out first.
+    page.wait_for_function("document.activeElement.classList.contains('digiradar-error-summary')")
     assert page.locator("#id_email").get_attribute("aria-invalid") == "true"
     assert axe_violations(page) == []
 

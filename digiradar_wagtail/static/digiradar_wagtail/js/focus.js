@@ -1,4 +1,4 @@
-/* Comment and idea pages: move focus to the first element marked data-digiradar-focus (an error
+/* Comment, idea and follow pages: move focus to the first element marked data-digiradar-focus (an error
    summary, a status message), so that screen readers announce it. Everything works without this
    script. */
 (function () {
