@@ -15,6 +15,8 @@ from ..models import RadarSector
 from ..participation.admin_reports import DefusedExportMixin
 from .models import Frequency, Subscription
 from .permissions import VIEW_COUNTS
+from .subjects import language_of
+from .subjects import title as subject_title
 
 
 def follower_counts():
@@ -51,15 +53,13 @@ def describe(rows):
     for row in rows:
         model, subject = subjects.get((row["content_type_id"], row["object_id"]), (None, None))
         if subject is None:
-            title, url = gettext_lazy("(deleted)"), ""
-        elif isinstance(subject, RadarSector):
-            title = f"{subject.page.title}: {subject.name}"
-            url = reverse("wagtailadmin_pages:edit", args=[subject.page_id])
+            title, url, language = gettext_lazy("(deleted)"), "", ""
         else:
-            title = str(subject)
-            url = reverse("wagtailadmin_pages:edit", args=[subject.pk]) if isinstance(subject, Page) else ""
+            title, language = subject_title(subject), language_of(subject, "")
+            page_id = subject.page_id if isinstance(subject, RadarSector) else subject.pk
+            is_page = isinstance(subject, (RadarSector, Page))
+            url = reverse("wagtailadmin_pages:edit", args=[page_id]) if is_page else ""
         kind = model._meta.verbose_name if model else ""
-        language = getattr(getattr(subject, "locale", None), "language_code", "")
         row.update(title=str(title), kind=str(kind), language=language, url=url)
     return rows
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from ..mail import queue_mail, sent_callback
 from . import links
 from .conf import follow_settings
-from .models import Notification
+from .models import Frequency, Notification
 
 # What the mail task calls once a mail went out (registered when the app imports this module).
 SENT = "digiradar_follow.sent"
@@ -100,7 +100,7 @@ def send_change(subscription, notifications):
     if not subscription.address or not notifications:
         return False
     base = notifications[0].change.url
-    weekly = len(notifications) > 1 or subscription.frequency == "weekly"
+    weekly = len(notifications) > 1 or subscription.frequency == Frequency.WEEKLY
     with translation.override(subscription.language or settings.LANGUAGE_CODE):
         unsubscribe = unsubscribe_url(subscription, base)
         items = [_item(notification.change) for notification in notifications]

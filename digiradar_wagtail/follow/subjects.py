@@ -10,6 +10,7 @@ URLs name it as ``<app_label>.<model>/<pk>``; rows as content type + object id.
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.text import capfirst
 from wagtail.models import Page
@@ -52,9 +53,7 @@ def find(name, object_id):
         return model.objects.live().public().filter(pk=int(object_id)).first()
     try:
         subject = model._default_manager.filter(pk=object_id).first()
-    except (ValueError, TypeError, ArithmeticError):
-        return None
-    except Exception:  # a database refusing a malformed key (e.g. a UUID column)
+    except (ValueError, TypeError, ArithmeticError, ValidationError):  # a key the column cannot hold
         return None
     if subject is None or not is_visible(subject):
         return None
