@@ -37,6 +37,7 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from .models import MeasurePage, RadarIndexPage, RadarSector
+from .public.page_urls import file_url
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ def _export_urls(radars):
     if not urls:
         return set()
     sectors = RadarSector.objects.filter(page_id__in=urls).values_list("page_id", "slug")
-    return {url + name for url in urls.values() for name in EXPORT_FILES} | {
+    return {file_url(url, name) for url in urls.values() for name in EXPORT_FILES} | {
         f"{urls[page_id]}?{urlencode({'sector': slug})}" for page_id, slug in sectors
     }
 

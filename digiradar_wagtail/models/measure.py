@@ -25,6 +25,7 @@ from .. import extensions
 from ..blocks import MeasureBodyBlock
 from ..conf import digiradar_settings
 from ..participation.fields import ParticipationField, default_participation, participation_blocks
+from ..public.page_urls import file_url
 from ..public.shared_cache import SharedCachePageMixin
 from .links import optional_link
 
@@ -336,6 +337,7 @@ class MeasurePage(SharedCachePageMixin, Page):
         context["page_notes"] = extensions.page_notes("measure", self, request)
         # A plain link (no token: the page is cached for everyone), only if a follow app is installed.
         context["follow_url"] = extensions.follow_link(self, request)
+        context["feed_url"] = file_url(self.get_url(request), "feed.atom")
         return context
 
 

@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ..public.filters import filter_measures
+from ..public.page_urls import file_url
 from . import records as records_module
 from .writers import atom_feed, export_document, write_csv
 
@@ -28,9 +29,9 @@ def export_urls(radar, querystring="", request=None):
     suffix = f"?{querystring}" if querystring else ""
     return {
         "page": base + suffix,
-        "json": f"{base}export.json{suffix}",
-        "csv": f"{base}export.csv{suffix}",
-        "atom": f"{base}feed.atom{suffix}",
+        "json": file_url(base, "export.json") + suffix,
+        "csv": file_url(base, "export.csv") + suffix,
+        "atom": file_url(base, "feed.atom") + suffix,
     }
 
 

@@ -1,11 +1,9 @@
 """The radar page's content: filter form, SVG radar and list, rendered once per filter and cached."""
 
 from django.template.loader import render_to_string
-from django.utils.encoding import iri_to_uri
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import pages as wagtail_pages
 
 from .. import extensions
 from ..conf import digiradar_settings
@@ -14,6 +12,7 @@ from .chart import build_chart
 from .filters import TEXT_PARAMETER, filter_measures, names_existing_terms, normalise_params, querystring
 from .fragment_cache import cached_fragment, may_store
 from .listing import listed_measures, live_measures, radar_listing
+from .page_urls import child_url
 from .svg import render_blips
 
 # Up to this many measures the list beside the whole radar shows each one's teaser and progress
@@ -108,18 +107,6 @@ def render_radar_results(request, radar):
         store = lambda: may_store(request)  # noqa: E731  (asked only on a miss)
     html = cached_fragment(radar.pk, get_language(), querystring(normalised), render, store=store)
     return mark_safe(html)  # rendered by our template
-
-
-def child_url(parent_url, parent_path, child_path):
-    """
-    The URL of a child page from its parent's URL: what ``Page.get_url`` works out for each
-    measure (with or without ``WAGTAIL_APPEND_SLASH``), without a site lookup per measure.
-    """
-    if parent_url is None:
-        return None
-    url = parent_url.rstrip("/") + "/" + iri_to_uri(child_path[len(parent_path) :])
-    # The setting as Page.get_url reads it (once, when Wagtail's page model is imported).
-    return url if wagtail_pages.WAGTAIL_APPEND_SLASH else url.rstrip("/")
 
 
 def sector_links(page_url, sectors, measures, current):

@@ -37,3 +37,16 @@ def test_no_feed_for_unpublished_measures_or_other_pages(client, radar, measure,
     measure.unpublish()
     assert client.get(url + "feed.atom").status_code == 404
     assert client.get(home.url + "feed.atom").status_code == 404
+
+
+def test_feed_and_export_links_without_a_trailing_slash(client, radar, measure, monkeypatch):
+    # WAGTAIL_APPEND_SLASH = False, as Wagtail reads it: once, when its page model is imported.
+    monkeypatch.setattr("wagtail.models.pages.WAGTAIL_APPEND_SLASH", False)
+    assert not measure.url.endswith("/")
+    page = client.get(measure.url, follow=True).content.decode()  # Django's APPEND_SLASH redirects first
+    assert f'href="{measure.url}/feed.atom"' in page and f'href="{measure.url}feed.atom"' not in page
+    assert client.get(measure.url + "/feed.atom").status_code == 200
+    radar_page = client.get(radar.url, follow=True).content.decode()
+    for name in ("export.json", "export.csv", "feed.atom"):
+        assert f"{radar.url}/{name}" in radar_page, name
+        assert client.get(f"{radar.url}/{name}").status_code == 200, name
