@@ -10,8 +10,11 @@ so that every server thread holds its database connection before the clock start
 once send ROUNDS votes each on the same measure through the real endpoint: votes, changes of
 mind, withdrawals and replays of forms already sent (which must be refused). Like ``ratings.js``
 they ask for the figures as numbers (``X-Digiradar-Results: figures``) while their block shows the
-results table. The same clients then send as many requests to a bare Django view that inserts one
-row (the baseline).
+results table. As many clients send as many requests to a bare Django view that inserts one row
+(the baseline). Votes and baseline are timed in BLOCKS alternating blocks (default 4: baseline,
+votes, votes, baseline, ...), each started with all its clients at once, so that a machine whose
+speed drifts during the run (a shared one does) slows both alike; each kind's throughput is its
+requests over the sum of its blocks' seconds.
 
 Prints one JSON line with ``votes_per_s`` (accepted votes per second), ``baseline_per_s``,
 ``ratio``, p50/p99 of both, and exactness against what each client was told:
@@ -66,9 +69,10 @@ PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", 60))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", 40))  # vote requests per client, replays included
+BLOCKS = int(os.environ.get("BENCH_BLOCKS", 4))  # alternating timed blocks of votes and baseline
 REPLAY_EVERY = 10  # every tenth request of a client replays a form it sent before
 WORKERS = 4
-THREADS = 8
+THREADS = int(os.environ.get("BENCH_THREADS", 8))
 TIMEOUT = 30  # seconds per request
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50)
 VOTER_COOKIE = "digiradar_voter"  # RATINGS_COOKIE_NAME's default
@@ -368,8 +372,9 @@ class Citizen:
                 steps.append(("vote", 1 + (self.number * 7 + index * 3) % 5, False))
         return steps
 
-    def script(self):
-        for action, value, replay in self.plan():
+    def script(self, steps=None):
+        """Send the plan's steps (a slice of ``plan()``, in order; all of them by default)."""
+        for action, value, replay in self.plan()[steps or slice(None)]:
             self.send(action, value, replay)
 
     def voter_id(self):
@@ -400,11 +405,28 @@ def timed(clients, work, barrier_timeout=120):
     return time.perf_counter() - started["at"]
 
 
-def vote_phase(base, page, meter):
+class CpuTotals:
+    """CPU per request over several timed blocks of one kind (``CpuMeter`` readings, summed)."""
+
+    def __init__(self):
+        self.ms, self.requests = {}, 0
+
+    def add(self, reading, requests):
+        for part, ms in reading.items():
+            self.ms[part] = self.ms.get(part, 0) + ms * requests
+        self.requests += requests
+
+    def per_request(self):
+        return {part: round(ms / self.requests, 2) for part, ms in self.ms.items()}
+
+
+def prepare_citizens(base, page):
     """
-    Each client fetches its first form before the clock starts, then votes with the fresh form
-    that each accepted vote's reply carries. Where replies carry none (a probe vote tells), every
-    client fetches all its forms before the clock starts instead.
+    The voting citizens, each with its first form fetched (not timed). Where replies carry no
+    fresh form (a probe vote tells), every client fetches all its forms before the clock starts
+    instead. All at once, as the votes will come: every server thread has served a request (and
+    holds its database connection, CONN_MAX_AGE) before the clock starts, as on a site that has
+    been up for a while.
     """
     fetching = time.perf_counter()
     probe = Citizen(base, page, CLIENTS)  # one more citizen, counted like the others
@@ -417,28 +439,42 @@ def vote_phase(base, page, meter):
         for _ in range(fresh_forms):
             citizen.load()
 
-    # All at once, as the votes will come: every server thread has served a request (and holds
-    # its database connection, CONN_MAX_AGE) before the clock starts, as on a site that has been
-    # up for a while. The baseline, measured last, finds them so too.
     with ThreadPoolExecutor(CLIENTS) as pool:
         list(pool.map(fetch_forms, citizens))
-    fetching = time.perf_counter() - fetching
-    meter.start()
-    elapsed = timed(citizens, Citizen.script)
-    cpu = meter.stop(CLIENTS * ROUNDS)
-    return citizens, probe, elapsed, fetching, cpu
+    return citizens, probe, time.perf_counter() - fetching
 
 
-def baseline_phase(base, requests_per_client, meter):
-    citizens = [Citizen(base, None, number) for number in range(CLIENTS)]
+def votes_and_baseline(base, page, meter):
+    """
+    The vote path and the baseline, timed in BLOCKS alternating blocks (baseline, votes, votes,
+    baseline, ...: a machine that gets faster or slower during the run affects both alike). In
+    each vote block every client sends its next ROUNDS / BLOCKS votes on the measure, each with
+    the fresh form the previous reply carried; in each baseline block the same number of inserts.
+    Returns both kinds' citizens, seconds and CPU per request, and the forms' fetching time.
+    """
+    citizens, probe, fetching = prepare_citizens(base, page)
+    inserters = [Citizen(base, None, number) for number in range(CLIENTS)]
+    size = -(-ROUNDS // BLOCKS)
+    elapsed = {"votes": 0.0, "baseline": 0.0}
+    cpu = {"votes": CpuTotals(), "baseline": CpuTotals()}
 
     def inserts(citizen):
-        for index in range(requests_per_client):
+        for index in range(size):
             citizen.post(f"{base}/bench-baseline/insert/", {"value": index}, json_reply=False)
 
-    meter.start()
-    elapsed = timed(citizens, inserts)
-    return citizens, elapsed, meter.stop(CLIENTS * requests_per_client)
+    for block in range(BLOCKS):
+        steps = slice(block * size, min(ROUNDS, (block + 1) * size))
+        kinds = ("baseline", "votes") if block % 2 == 0 else ("votes", "baseline")
+        for kind in kinds:
+            if kind == "votes":
+                clients, work = citizens, lambda citizen, steps=steps: citizen.script(steps)
+                requests = CLIENTS * (steps.stop - steps.start)
+            else:
+                clients, work, requests = inserters, inserts, CLIENTS * size
+            meter.start()
+            elapsed[kind] += timed(clients, work)
+            cpu[kind].add(meter.stop(requests), requests)
+    return citizens, probe, inserters, elapsed, fetching, cpu
 
 
 def storage_phase(base, meter):
@@ -544,13 +580,12 @@ def main():
         wait_until_up(base, page["url"], server)
         ready = time.monotonic()
         meter = CpuMeter(server)
-        citizens, probe, elapsed, fetching, cpu = vote_phase(base, page, meter)
-        votes = summarise(citizens, elapsed)
+        citizens, probe, inserters, elapsed, fetching, cpu = votes_and_baseline(base, page, meter)
+        votes = summarise(citizens, elapsed["votes"])
+        baseline = summarise(inserters, elapsed["baseline"])
         figures = published(base, page)
         storers, storage_elapsed, storage_cpu, storage_key = storage_phase(base, meter)
         storage = summarise(storers, storage_elapsed)
-        baseline_citizens, baseline_elapsed, baseline_cpu = baseline_phase(base, ROUNDS, meter)
-        baseline = summarise(baseline_citizens, baseline_elapsed)
     finally:
         server.send_signal(signal.SIGTERM)
         try:
@@ -606,7 +641,8 @@ def main():
         "baseline_rows": baseline_rows,
         # CPU per request (ms), of the gunicorn workers and of their PostgreSQL backends: what the
         # ratio comes down to on a machine whose cores are all busy.
-        "cpu_ms_per_request": {"votes": cpu, "baseline": baseline_cpu},
+        "cpu_ms_per_request": {kind: totals.per_request() for kind, totals in cpu.items()},
+        "blocks": BLOCKS,
         "storage": {
             "per_s": storage["per_s"],
             "ratio": round(storage["per_s"] / baseline["per_s"], 2) if baseline["per_s"] else None,
