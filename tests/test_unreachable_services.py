@@ -85,6 +85,9 @@ def test_rate_limits_count_across_processes_on_real_redis():
         assert 0 < client.ttl(stored_key) <= 2  # the window, set by the first count only
         client.delete(stored_key)  # the window is over
         assert count_event(key, 2) == 1
+        # A restarted Redis has forgotten the counting script: it is loaded again, nothing lost.
+        client.script_flush()
+        assert count_event(key, 2) == 2
         client.delete(stored_key)
 
 

@@ -44,18 +44,28 @@ def count_event(key, window):
         return 0
 
 
+# INCR, and the window as expiry where INCR created the key: one command, one reply.
+_COUNT_SCRIPT = """
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return count
+"""
+_scripts = {}  # redis-py's Script (EVALSHA, loaded again after a Redis restart), one per process
+
+
 def _count_in_redis(cache, key, window):
     """
     ``count_event`` on Django's Redis cache in one round trip (``add`` + ``incr`` take three
-    there): SET NX with the window as expiry, then INCR, in one MULTI. The counter is the plain
-    integer that Django's Redis serializer stores for an int, so ``cache.get(key)`` reads it.
+    there): a server-side script that increments the counter and, where it is new, gives it the
+    window as expiry. The counter is the plain integer that Django's Redis serializer stores for
+    an int, so ``cache.get(key)`` reads it.
     """
-    key = cache.make_and_validate_key(key)
-    pipeline = cache._cache.get_client(key, write=True).pipeline()
-    pipeline.set(key, 0, ex=window, nx=True)
-    pipeline.incr(key)
-    _created, count = pipeline.execute()
-    return count
+    key = cache.make_key(key)  # a hash and digits: nothing to validate
+    client = cache._cache.get_client(key, write=True)
+    script = _scripts.get("count")
+    if script is None:
+        script = _scripts.setdefault("count", client.register_script(_COUNT_SCRIPT))
+    return script(keys=[key], args=[window], client=client)
 
 
 def client_address(request):

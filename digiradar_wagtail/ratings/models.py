@@ -79,12 +79,15 @@ class RatingTarget(models.Model):
 
     def counts(self):
         """``{value: number of votes}`` for every value (zeros for an unsaved target)."""
-        if any(column not in self.__dict__ for column in VALUE_COLUMNS.values()):
+        known = self.__dict__
+        try:
+            return {value: known[column] for value, column in VALUE_COLUMNS.items()}
+        except KeyError:  # not counted yet (or forgotten)
             rows = {}
             if self.pk is not None:  # on PostgreSQL a vote's statement has counted them already
                 rows = dict(self.votes.values_list("value").annotate(n=Count("pk")).order_by())
             self.set_counts(rows)
-        return {value: self.__dict__[column] for value, column in VALUE_COLUMNS.items()}
+            return {value: known[column] for value, column in VALUE_COLUMNS.items()}
 
     @property
     def vote_count(self):
@@ -104,19 +107,22 @@ class RatingTarget(models.Model):
 
     def distribution(self):
         """``{value: count}`` for every value of the scale, best value first."""
-        return {value: self.count_of(value) for value in sorted(SCALE_VALUES[self.scale], reverse=True)}
+        counts = self.counts()
+        return {value: counts[value] for value in sorted(SCALE_VALUES[self.scale], reverse=True)}
+
+    def distribution_figures(self):
+        """``[(value, count, whole-number percent)]`` for every value of the scale, best value first."""
+        total = self.vote_count
+        return [
+            (value, count, round(100 * count / total) if total else 0)
+            for value, count in self.distribution().items()
+        ]
 
     def distribution_rows(self):
         """Rows for the results chart: value, label, count and whole-number percent."""
-        total = self.vote_count
         return [
-            {
-                "value": value,
-                "label": value_label(self.scale, value),
-                "count": count,
-                "percent": round(100 * count / total) if total else 0,
-            }
-            for value, count in self.distribution().items()
+            {"value": value, "label": value_label(self.scale, value), "count": count, "percent": percent}
+            for value, count, percent in self.distribution_figures()
         ]
 
 

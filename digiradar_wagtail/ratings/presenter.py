@@ -3,6 +3,8 @@ What a rating block shows to the person looking at it (form, own vote, results),
 ``render_rating_block`` is the renderer ``AppConfig.ready()`` registers for the block.
 """
 
+import functools
+
 from django.conf import settings
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
@@ -10,8 +12,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from ..participation.blocks import RatingBlock, RatingScale, ShowResults
 from ..participation.streamfield import find_block
@@ -35,6 +37,12 @@ def find_rating_block(page):
     """The value of the first ``RatingBlock`` in any StreamField of ``page`` (a page has one rating)."""
     found = find_block(page, RatingBlock)
     return found[0] if found is not None else None
+
+
+@functools.lru_cache(maxsize=64)
+def _own_vote_html(language, scale, value):
+    # One per language (the key: the one active now), scale and value: the same few on every vote.
+    return format_html("{} <strong>{}</strong>", _("Your vote:"), scales.value_label(scale, value))
 
 
 def _number(count):
@@ -113,7 +121,7 @@ class RatingPresenter:
         """"Your vote: <strong>3 stars</strong>", or "" (the block shows it, the vote's reply carries it)."""
         if self.own_vote is None:
             return ""
-        return format_html("{} <strong>{}</strong>", _("Your vote:"), self.own_vote_label)
+        return _own_vote_html(get_language(), self.scale, self.own_vote)
 
     # State of the rating ---------------------------------------------------------------
     @property
@@ -209,14 +217,19 @@ class RatingPresenter:
         reply): the total line and each row's count and percent, in the table's order. None
         where the block shows no table (results not shown to this visitor, no votes).
         """
-        if not self.show_results or self.target is None or self.target.scale != self.scale:
+        target = self.target
+        if not self.show_results or target is None or target.scale != self.scale:
             return None
-        summary = self.summary  # the same figures the table is drawn from
-        if not summary["count"]:
+        # The figures the table is drawn from (``summary``), without the rows' labels.
+        count = target.vote_count
+        if not count:
             return None
         return {
-            "total": summary["total"],
-            "rows": [{"count": _number(row["count"]), "percent": row["percent"]} for row in summary["rows"]],
+            "total": self._total_line(count, target.average),
+            "rows": [
+                {"count": _number(number), "percent": percent}
+                for _value, number, percent in target.distribution_figures()
+            ],
         }
 
 

@@ -10,6 +10,7 @@ the votes already under way, and every vote after it sees the closed rating.
 """
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
@@ -19,6 +20,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, PageViewRestriction
 
 from .models import RatingTarget, UsedFormToken, Vote
+from .scales import VALUE_COLUMNS
 
 
 def statement_cursor():
@@ -243,12 +245,44 @@ def _vote_statement(translation_key, scale, value, owner, nonce, count, page=Non
     None) so that the caller can ask a limit on new votes first.
     """
     (owner_field,) = owner
-    column = "user_id" if owner_field == "user" else "voter_id"
     owner_value = owner[owner_field].pk if owner_field == "user" else owner[owner_field]
+    sql = _vote_sql(
+        "user_id" if owner_field == "user" else "voter_id",
+        withdraw=value is None,
+        with_nonce=nonce is not None,
+        count=count,
+        with_page=page is not None,
+        gate=not may_add and value is not None,
+    )
+    params = {"key": translation_key, "scale": scale, "value": value, "owner": owner_value,
+              "nonce": nonce, "now": timezone.now()}
+    if page is not None:
+        params.update(page=page.page.pk, content_type=page.content_type_id, revision=page.revision_id,
+                      published=page.published_at)
+    with statement_cursor() as cursor:
+        cursor.execute(sql, params)
+        taken, previous, page_ok, target_id, target_scale, closed, *numbers = cursor.fetchone()
+    target = target_from_row(target_id, translation_key, target_scale, closed)
+    counts = None
+    if count and taken:
+        # The figures in the statement's snapshot, then this person's vote replaced by the new one.
+        counts = dict(zip(VALUE_COLUMNS, numbers, strict=True))
+        for old, change in ((previous, -1), (value, 1)):
+            if old is not None:
+                counts[old] += change
+    return Outcome(bool(taken), bool(page_ok), target, previous, counts)
+
+
+@functools.lru_cache(maxsize=64)
+def _vote_sql(column, *, withdraw, with_nonce, count, with_page, gate):
+    """
+    The vote's statement for one shape of vote (built once per shape and process: the same text
+    each time, which is also what lets PostgreSQL keep it prepared).
+    """
     quote = connection.ops.quote_name
     targets, votes = quote(RatingTarget._meta.db_table), quote(Vote._meta.db_table)
     tokens = quote(UsedFormToken._meta.db_table)
-    if value is None:
+    if withdraw:
         write = f"""DELETE FROM {votes} AS v USING go
             WHERE v.target_id = go.id AND v.{column} = %(owner)s RETURNING v.value"""
     else:
@@ -257,21 +291,23 @@ def _vote_statement(translation_key, scale, value, owner, nonce, count, page=Non
             ON CONFLICT (target_id, {column}) DO UPDATE
             SET value = EXCLUDED.value, scale = EXCLUDED.scale, updated_at = EXCLUDED.updated_at
             RETURNING 1"""
-    # The nonce is recorded only where the vote is taken ("go" is empty otherwise); "written"
-    # makes PostgreSQL run it, and the row returned tells that it ran.
+    # The nonce is recorded only where the vote is taken ("go" is empty otherwise); the row it
+    # returns tells that it ran. (PostgreSQL runs every writing part of a WITH, read or not.)
     nonce_sql = (
         f"INSERT INTO {tokens} (nonce, used_at) SELECT %(nonce)s, %(now)s FROM go RETURNING 1"
-        if nonce is not None
+        if with_nonce
         else "SELECT 1 FROM go"
     )
-    counted = (
-        f"""(SELECT json_object_agg(c.value, c.n) FROM (SELECT v.value, count(*) AS n FROM {votes} AS v
-            JOIN open_target ON v.target_id = open_target.id GROUP BY v.value) AS c)"""
-        if count
-        else "NULL"
-    )
-    page_sql, page_condition = "", ""
-    if page is not None:
+    # The votes per value, one integer column each (in VALUE_COLUMNS' order), from one scan.
+    counted_sql, counted = "", ""
+    if count:
+        columns = ", ".join(f"count(*) FILTER (WHERE v.value = {int(number)})" for number in VALUE_COLUMNS)
+        counted_sql = f""", counted AS (
+            SELECT {columns} FROM {votes} AS v JOIN open_target ON v.target_id = open_target.id
+        )"""
+        counted = ", counted.* FROM counted"
+    page_sql, page_condition, page_ok = "", "", "TRUE"
+    if with_page:
         pages = quote(Page._meta.db_table)
         # Live, public, at the revision the block was read at.
         page_sql = f"""page AS (
@@ -281,8 +317,9 @@ def _vote_statement(translation_key, scale, value, owner, nonce, count, page=Non
             AND {public_page_condition("p")}
         ), """
         page_condition = "AND EXISTS (SELECT 1 FROM page)"
-    gate = "" if may_add or value is None else "WHERE EXISTS (SELECT 1 FROM previous)"
-    sql = f"""
+        page_ok = "EXISTS (SELECT 1 FROM page)"
+    gate_sql = "WHERE EXISTS (SELECT 1 FROM previous)" if gate else ""
+    return f"""
         WITH {page_sql}target AS (
             SELECT id, closed_by_moderator, scale FROM {targets}
             WHERE translation_key = %(key)s {page_condition} FOR SHARE
@@ -291,28 +328,14 @@ def _vote_statement(translation_key, scale, value, owner, nonce, count, page=Non
         ), previous AS (
             SELECT v.value FROM {votes} AS v JOIN open_target ON v.target_id = open_target.id
             WHERE v.{column} = %(owner)s
-        ), go AS (SELECT id FROM open_target {gate}
+        ), go AS (SELECT id FROM open_target {gate_sql}
         ), used AS ({nonce_sql}
-        ), written AS ({write})
-        SELECT (SELECT count(*) FROM used), (SELECT count(*) FROM written), (SELECT value FROM previous),
-            {counted}, {"EXISTS (SELECT 1 FROM page)" if page is not None else "TRUE"},
+        ), written AS ({write}
+        ){counted_sql}
+        SELECT EXISTS (SELECT 1 FROM used), (SELECT value FROM previous), {page_ok},
             (SELECT id FROM target), (SELECT scale FROM target), (SELECT closed_by_moderator FROM target)
+            {counted}
     """
-    params = {"key": translation_key, "scale": scale, "value": value, "owner": owner_value,
-              "nonce": nonce, "now": timezone.now()}
-    if page is not None:
-        params.update(page=page.page.pk, content_type=page.content_type_id, revision=page.revision_id,
-                      published=page.published_at)
-    with statement_cursor() as cursor:
-        cursor.execute(sql, params)
-        taken, _written, previous, counts, page_ok, target_id, target_scale, closed = cursor.fetchone()
-    target = target_from_row(target_id, translation_key, target_scale, closed)
-    if counts is not None and taken:
-        counts = {int(key): number for key, number in counts.items()}
-        for old, change in ((previous, -1), (value, 1)):
-            if old is not None:
-                counts[old] = counts.get(old, 0) + change
-    return Outcome(bool(taken), bool(page_ok), target, previous, counts if taken else None)
 
 
 def cast_on_known_page(page, scale, value, *, user=None, voter_id=None, nonce=None, may_add=True):
