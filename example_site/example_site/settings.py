@@ -84,6 +84,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "example_site.urls"
+# digiradar: a citizen's form refused by the CSRF check (a cookie that changed while it was open)
+# is offered again with what they entered, instead of Django's bare 403.
+CSRF_FAILURE_VIEW = "digiradar_wagtail.public.csrf.csrf_failure"
 
 TEMPLATES = [
     {

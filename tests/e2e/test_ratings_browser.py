@@ -91,3 +91,27 @@ def test_rate_by_keyboard_then_change(browser_page, live_server, rated_measure, 
     assert axe_violations(page) == []
     assert page.foreign_requests == [] and page.csp_violations == []
     assert "#" not in page.url  # the script sent both votes; no full-page post happened
+
+
+def test_a_vote_refused_by_a_changed_csrf_cookie_is_sent_again_with_one_button(
+    browser_page, live_server, rated_measure, axe_violations
+):
+    page = browser_page
+    page.goto(f"{live_server.url}/de/digiradar/ratings/{rated_measure.pk}/vote/")
+    page.locator("input[name=value][value='2']").check()
+    # The race: the form was drawn for one CSRF cookie, another answer replaced the cookie
+    # before the citizen sent it. Sent as without JavaScript (the browser's own POST).
+    page.context.add_cookies([{"name": "csrftoken", "value": "b" * 32, "url": live_server.url}])
+    with page.expect_navigation():
+        page.evaluate("document.querySelector('form[data-digiradar-rating-form]').submit()")
+
+    page.get_by_role("heading", name="Bitte senden Sie das Formular erneut").wait_for()
+    assert "Ihre Eingaben sind nicht verloren" in page.locator("main").inner_text()
+    assert not RatingTarget.objects.filter(votes__isnull=False).exists()
+    assert axe_violations(page) == []
+
+    page.get_by_role("button", name="Erneut senden").click()
+    page.get_by_text("Danke! Ihre Stimme wurde gespeichert.").wait_for()
+    target = RatingTarget.objects.get(translation_key=rated_measure.translation_key)
+    assert (target.vote_count, target.vote_sum) == (1, 2)
+    assert page.foreign_requests == [] and page.csp_violations == []
