@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -150,8 +151,17 @@ class RadarIndexPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-SECTORS_HINT = _("2 to 12 core areas or action fields, in the order the radar shows them.")
-RINGS_HINT = _("2 to 6 phases, earliest first; the first ring is drawn outermost.")
+# The limits from the layout, filled in when the hint is shown (in the editor's language).
+SECTORS_HINT = format_lazy(
+    _("{minimum} to {maximum} core areas or action fields, in the order the radar shows them."),
+    minimum=MIN_SECTORS,
+    maximum=MAX_SECTORS,
+)
+RINGS_HINT = format_lazy(
+    _("{minimum} to {maximum} phases, earliest first; the first ring is drawn outermost."),
+    minimum=MIN_RINGS,
+    maximum=MAX_RINGS,
+)
 
 
 class RadarIndexPage(SharedCachePageMixin, Page):

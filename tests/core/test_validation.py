@@ -293,3 +293,17 @@ def test_a_pale_colour_is_refused_by_the_model(radar):
     assert caught.value.message_dict["colour"] == [
         "This colour has a contrast of 1.1:1 against white; at least 3:1 is needed."
     ]
+
+
+def test_the_radar_editors_hints_name_the_layouts_limits_in_their_language():
+    from django.utils import translation
+
+    from digiradar_wagtail.geometry.layout import MAX_RINGS, MAX_SECTORS
+    from digiradar_wagtail.models.radar import RINGS_HINT, SECTORS_HINT
+
+    with translation.override("de"):
+        assert str(SECTORS_HINT).startswith(f"2 bis {MAX_SECTORS} Kernbereiche")
+        assert str(RINGS_HINT).startswith(f"2 bis {MAX_RINGS} Phasen")
+    with translation.override("en"):
+        assert str(SECTORS_HINT).startswith(f"2 to {MAX_SECTORS} core areas")
+        assert str(RINGS_HINT).startswith(f"2 to {MAX_RINGS} phases")
