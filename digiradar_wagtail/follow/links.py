@@ -1,6 +1,7 @@
 """
-The signed links of a follow: confirm (works ``FOLLOW_CONFIRM_DAYS``) and unsubscribe (works as
-long as the follow exists). Each carries the id and random nonce of a :class:`Subscription`
+The signed links of a follow: confirm (works ``FOLLOW_CONFIRM_DAYS``), unsubscribe and unsubscribe
+from every weekly follow of the same person (both work as long as the follow exists). Each
+carries the id and random nonce of a :class:`Subscription`
 (``digiradar_wagtail.participation.signed_links``), with a salt per purpose.
 """
 
@@ -14,6 +15,8 @@ from .models import Subscription
 
 CONFIRM = "digiradar_follow.confirm"
 UNSUBSCRIBE = "digiradar_follow.unsubscribe"
+# The one-click link of a digest that tells of several follows: ends all weekly follows of the person.
+UNSUBSCRIBE_WEEKLY = "digiradar_follow.unsubscribe_weekly"
 Expired = signed_links.Expired
 
 

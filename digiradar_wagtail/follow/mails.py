@@ -52,10 +52,18 @@ def absolute(url, base=""):
     return url if urlsplit(url).scheme else origin(base) + url
 
 
+def _link(view, subscription, purpose, base):
+    return origin(base) + reverse(f"digiradar_follow:{view}", args=[links.make(subscription, purpose)])
+
+
 def unsubscribe_url(subscription, base=""):
     """The follower's signed unsubscribe link, in their language (call inside its override)."""
-    path = reverse("digiradar_follow:unsubscribe", args=[links.make(subscription, links.UNSUBSCRIBE)])
-    return origin(base) + path
+    return _link("unsubscribe", subscription, links.UNSUBSCRIBE, base)
+
+
+def unsubscribe_weekly_url(subscription, base=""):
+    """The signed link that ends every weekly follow of ``subscription``'s person (address or account)."""
+    return _link("unsubscribe_weekly", subscription, links.UNSUBSCRIBE_WEEKLY, base)
 
 
 def _queue(template, context, subscription, about, unsubscribe=None, on_sent=None):
@@ -95,35 +103,66 @@ def _item(change):
     }
 
 
-def send_change(subscription, notifications):
-    """One mail telling ``subscription`` of ``notifications`` (one change, or a week's)."""
-    if not subscription.address or not notifications:
+def send_change(groups):
+    """
+    One mail to one person telling ``groups`` (lists of notifications, one list per follow of that
+    person): one change at once, or a week's changes of one or several follows. Each follow's
+    changes come with that follow's own unsubscribe link; a digest of several follows has one
+    one-click link (``List-Unsubscribe``) that ends all weekly follows of the person.
+
+    The mail is in the language of the person's most recently created follow among ``groups``
+    (they chose it last, on the page they followed last). False if known to have failed.
+    """
+    groups = [group for group in groups if group]
+    if not groups or not groups[0][0].subscription.address:
         return False
-    base = notifications[0].change.url
-    weekly = len(notifications) > 1 or subscription.frequency == Frequency.WEEKLY
-    with translation.override(subscription.language or settings.LANGUAGE_CODE):
-        unsubscribe = unsubscribe_url(subscription, base)
-        items = [_item(notification.change) for notification in notifications]
-        context = {"items": items, "item": items[0], "unsubscribe_url": unsubscribe}
+    latest = max((group[0].subscription for group in groups), key=lambda each: (each.created_at, each.pk))
+    base = groups[0][0].change.url
+    combined = len(groups) > 1
+    weekly = combined or len(groups[0]) > 1 or latest.frequency == Frequency.WEEKLY
+    with translation.override(latest.language or settings.LANGUAGE_CODE):
+        sections = [
+            {
+                "items": [_item(notification.change) for notification in group],
+                "unsubscribe_url": unsubscribe_url(group[0].subscription, base),
+            }
+            for group in groups
+        ]
+        items = [item for section in sections for item in section["items"]]
+        unsubscribe = unsubscribe_weekly_url(latest, base) if combined else sections[0]["unsubscribe_url"]
+        context = {
+            "items": items,
+            "item": items[0],
+            "sections": sections,
+            "combined": combined,
+            "unsubscribe_url": unsubscribe,
+        }
         template = "digest" if weekly else "change"
-        ids = [notification.pk for notification in notifications]
-        about = f"follow #{subscription.pk} ({template}, {len(ids)} change(s))"
-        return _queue(template, context, subscription, about, unsubscribe, on_sent=(SENT, [ids]))
+        ids = [notification.pk for group in groups for notification in group]
+        follows = ", ".join(f"#{group[0].subscription_id}" for group in groups)
+        about = f"follow {follows} ({template}, {len(ids)} change(s))"
+        return _queue(template, context, latest, about, unsubscribe, on_sent=(SENT, [ids]))
 
 
 def queue_mails(notifications):
     """
-    Queue the mails for ``notifications`` (each with ``subscription`` and ``change`` loaded):
-    one per follower, weekly followers' changes together. Marks them queued in one query. The
-    ids of the follows whose mail was queued.
+    Queue the mails for ``notifications`` (each with ``subscription`` and ``change`` loaded): an
+    at-once follower gets one mail per follow, a weekly follower one digest for all their weekly
+    follows (the same address, or the same account). Marks them queued in one query. One set per
+    mail queued: the ids of the follows it tells.
     """
-    by_subscription = {}
+    mails = {}  # one entry per mail: {subscription id: [its notifications]}
     for notification in notifications:
-        by_subscription.setdefault(notification.subscription_id, []).append(notification)
-    queued, followers = [], set()
-    for subscription_id, group in by_subscription.items():
-        if send_change(group[0].subscription, group):
-            queued.extend(notification.pk for notification in group)
-            followers.add(subscription_id)
+        subscription = notification.subscription
+        if subscription.frequency == Frequency.WEEKLY:
+            mail = ("person", subscription.person)
+        else:
+            mail = ("follow", subscription.pk)
+        mails.setdefault(mail, {}).setdefault(subscription.pk, []).append(notification)
+    queued, told = [], []
+    for by_subscription in mails.values():
+        if send_change(list(by_subscription.values())):
+            queued.extend(notification.pk for group in by_subscription.values() for notification in group)
+            told.append(set(by_subscription))
     Notification.objects.filter(pk__in=queued).update(queued_at=timezone.now())
-    return followers
+    return told

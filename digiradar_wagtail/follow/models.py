@@ -28,6 +28,11 @@ class Frequency(models.TextChoices):
     WEEKLY = "weekly", _("Once a week, one mail with all changes")
 
 
+def person_key(email, user_id):
+    """One person's key: their address, or (logged-in followers keep none) their account."""
+    return email or f"user:{user_id}"
+
+
 class SubscriptionQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(confirmed_at__isnull=False)
@@ -39,6 +44,12 @@ class SubscriptionQuerySet(models.QuerySet):
 
     def of(self, content_type, object_id):
         return self.filter(content_type=content_type, object_id=str(object_id))
+
+    def of_person(self, subscription):
+        """Every follow of the person who holds ``subscription``: the same account, or address."""
+        if subscription.user_id:
+            return self.filter(user_id=subscription.user_id)
+        return self.filter(email=subscription.email, user__isnull=True)
 
 
 class Subscription(models.Model):
@@ -94,6 +105,11 @@ class Subscription(models.Model):
     def is_expired(self):
         limit = timezone.now() - datetime.timedelta(days=follow_settings.FOLLOW_CONFIRM_DAYS)
         return self.confirmed_at is None and self.created_at < limit
+
+    @property
+    def person(self):
+        """Who follows: the same key for every follow of one address, or of one account."""
+        return person_key(self.email, self.user_id)
 
     @property
     def address(self):

@@ -14,7 +14,7 @@ import datetime
 import logging
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django_tasks import task
 
@@ -22,7 +22,7 @@ from ..conf import digiradar_settings
 from ..models import MeasurePage
 from . import mails, subjects
 from .conf import follow_settings
-from .models import Change, Frequency, Notification, Subscription
+from .models import Change, Frequency, Notification, Subscription, person_key
 
 logger = logging.getLogger("digiradar_wagtail.follow")
 
@@ -103,7 +103,7 @@ def followers_of(followed):
     rows = Subscription.objects.confirmed().filter(match).values_list("pk", "email", "user_id", "frequency")
     seen = set()
     for pk, email, user_id, frequency in rows.order_by("pk"):
-        person = email or f"user:{user_id}"
+        person = person_key(email, user_id)
         if person not in seen:
             seen.add(person)
             yield pk, frequency
@@ -133,10 +133,10 @@ def send_follow_mails(change_ids):
 
 def send_weekly_digests(now=None):
     """
-    One mail to each weekly follower whose last digest is ``FOLLOW_DIGEST_DAYS`` old, with every
-    change since; at-once mails that never went out (queued over a day ago) are sent again.
-    Unconfirmed follows past their link's life are deleted with their address. The number of
-    mails queued.
+    One mail to each weekly follower (a person: an address, or an account) whose last digest is
+    ``FOLLOW_DIGEST_DAYS`` old, with every change since in all their weekly follows; at-once mails
+    that never went out (queued over a day ago) are sent again. Unconfirmed follows past their
+    link's life are deleted with their address. The number of mails queued.
     """
     now = now or timezone.now()
     Subscription.objects.expired().delete()
@@ -145,9 +145,14 @@ def send_weekly_digests(now=None):
     ).delete()
     due = now - datetime.timedelta(days=follow_settings.FOLLOW_DIGEST_DAYS)
     stuck = now - datetime.timedelta(days=1)
-    weekly_due = Q(subscription__frequency=Frequency.WEEKLY) & (
-        Q(subscription__digest_sent_at__isnull=True) | Q(subscription__digest_sent_at__lt=due)
+    # Due per person: none of their weekly follows had a digest in the last FOLLOW_DIGEST_DAYS.
+    same_person = Q(user__isnull=False, user_id=OuterRef("subscription__user_id")) | (
+        Q(user__isnull=True, email=OuterRef("subscription__email")) & ~Q(email="")
     )
+    told_lately = Subscription.objects.filter(
+        same_person, frequency=Frequency.WEEKLY, digest_sent_at__gte=due
+    )
+    weekly_due = Q(subscription__frequency=Frequency.WEEKLY) & ~Exists(told_lately)
     immediate_stuck = Q(subscription__frequency=Frequency.IMMEDIATE, change__created_at__lt=stuck)
     notifications = list(
         _pending()
@@ -157,7 +162,8 @@ def send_weekly_digests(now=None):
     weekly_ids = {n.subscription_id for n in notifications if n.subscription.frequency == Frequency.WEEKLY}
     queued = mails.queue_mails(notifications)
     # A digest that could not be queued is not marked: the next run tries again.
-    Subscription.objects.filter(pk__in=weekly_ids & queued).update(digest_sent_at=now)
+    told = set().union(*queued)
+    Subscription.objects.filter(pk__in=weekly_ids & told).update(digest_sent_at=now)
     return len(queued)
 
 

@@ -8,5 +8,6 @@ app_name = "digiradar_follow"
 urlpatterns = [
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("unsubscribe-weekly/<str:token>/", views.unsubscribe_weekly, name="unsubscribe_weekly"),
     path("<str:model>/<str:object_id>/", views.follow, name="follow"),
 ]

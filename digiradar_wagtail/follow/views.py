@@ -1,7 +1,8 @@
 """
 Public pages of the follow app, none cached: the follow form (address or, logged in, one click),
-confirming by the mailed link, and unsubscribing (a page with a button, and RFC 8058's one-click
-POST that mail programs send). Every refusal is a clear 4xx page.
+confirming by the mailed link, and unsubscribing from one follow or, from a weekly digest, from all
+weekly follows at once (a page with a button, and RFC 8058's one-click POST that mail programs
+send). Every refusal is a clear 4xx page.
 """
 
 from django.db import IntegrityError, transaction
@@ -9,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -18,7 +20,7 @@ from ..participation.ratelimit import client_hash, count_event
 from . import links, mails, subjects
 from .conf import follow_settings
 from .forms import FollowForm, UserFollowForm
-from .models import Subscription
+from .models import Frequency, Subscription
 
 
 def _render(request, template, status=200, **context):
@@ -170,6 +172,20 @@ def confirm(request, token):
     return _following(request, context, subscription)
 
 
+def _unsubscribing(request, token, purpose):
+    """
+    ``(subscription, None)`` for an unsubscribe token (``Subscription.DoesNotExist`` if its follow
+    is gone already), or ``(None, page)`` refusing a token we did not sign.
+    """
+    try:
+        subscription = links.read(token, purpose)
+    except links.Expired:  # unsubscribe tokens do not expire; kept for completeness
+        subscription = None
+    if subscription is None:
+        return None, message(request, 400, _("Link not valid"), _("This unsubscribe link is not valid."))
+    return subscription, None
+
+
 @csrf_exempt  # RFC 8058: mail programs POST here without a form; the signed token authorises it
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -179,12 +195,9 @@ def unsubscribe(request, token):
     ``List-Unsubscribe=One-Click``): the follow and its address are deleted. Authorised by the
     signed token alone, so it needs no CSRF token; a forged token deletes nothing.
     """
-    try:
-        subscription = links.read(token, links.UNSUBSCRIBE)
-    except links.Expired:  # unsubscribe tokens do not expire; kept for completeness
-        subscription = None
-    if subscription is None:
-        return message(request, 400, _("Link not valid"), _("This unsubscribe link is not valid."))
+    subscription, refused = _unsubscribing(request, token, links.UNSUBSCRIBE)
+    if refused is not None:
+        return refused
     if subscription is Subscription.DoesNotExist:
         return message(
             request, 200, _("Unsubscribed"), _("You no longer follow this. Your address is deleted.")
@@ -196,3 +209,36 @@ def unsubscribe(request, token):
         return message(request, 200, _("Unsubscribed"), text, subject)
     context = _subject_context(request, subject) if subject is not None else {"subject_title": ""}
     return _render(request, "unsubscribe", title=_("Stop following"), **context)
+
+
+@csrf_exempt  # RFC 8058: mail programs POST here without a form; the signed token authorises it
+@require_http_methods(["GET", "POST"])
+@never_cache
+def unsubscribe_weekly(request, token):
+    """
+    The one-click link of a digest that tells of several follows: like :func:`unsubscribe`, but
+    the POST deletes every weekly follow of the person the token's follow belongs to (the same
+    address, or the same account), and the address with them. At-once follows are kept.
+    """
+    subscription, refused = _unsubscribing(request, token, links.UNSUBSCRIBE_WEEKLY)
+    if refused is not None:
+        return refused
+    if subscription is Subscription.DoesNotExist:
+        # The follow that names the person is gone: who else to delete is unknown.
+        text = _(
+            "This link belonged to a follow that has already ended. Each of your other follows "
+            "can be ended with the link next to it in the weekly mail."
+        )
+        return message(request, 410, _("Link no longer valid"), text)
+    weekly = Subscription.objects.of_person(subscription).filter(frequency=Frequency.WEEKLY)
+    if request.method == "POST":
+        weekly.delete()
+        text = _("You no longer follow anything weekly. Your address is deleted with those follows.")
+        return message(request, 200, _("Unsubscribed"), text)
+    count = weekly.count()
+    question = ngettext(
+        "Stop your %(count)d weekly follow? Your address is deleted with it.",
+        "Stop all your %(count)d weekly follows? Your address is deleted with them.",
+        count,
+    ) % {"count": count}
+    return _render(request, "unsubscribe", title=_("Stop all weekly mails"), question=question)

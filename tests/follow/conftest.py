@@ -55,17 +55,16 @@ def measure_en(measure, english):
     return builders.translate(measure, english)
 
 
+def confirmed(subject, **fields):
+    """An unsaved confirmed follow of ``subject`` (German, at once unless ``fields`` say otherwise)."""
+    content_type, object_id = key(subject)
+    fields = {"language": "de", "frequency": Frequency.IMMEDIATE, "confirmed_at": timezone.now(), **fields}
+    return Subscription(content_type=content_type, object_id=object_id, **fields)
+
+
 def add_followers(subject, count, frequency=Frequency.IMMEDIATE, start=0):
     """``count`` confirmed followers of ``subject`` by address, in one insert (tests, benchmarks)."""
-    content_type, object_id = key(subject)
     Subscription.objects.bulk_create(
-        Subscription(
-            content_type=content_type,
-            object_id=object_id,
-            email=f"person{n}@example.org",
-            language="de",
-            frequency=frequency,
-            confirmed_at=timezone.now(),
-        )
+        confirmed(subject, email=f"person{n}@example.org", frequency=frequency)
         for n in range(start, start + count)
     )
