@@ -127,7 +127,7 @@ class Load:
         round_ = 0
         while self.running.is_set():
             citizen.base = self.base
-            if not citizen.fields:
+            if not citizen.forms:
                 try:
                     citizen.load()
                 except (OSError, http.client.HTTPException):  # the page failed (the readers count it)
@@ -135,9 +135,10 @@ class Load:
                     continue
             value = (citizen.number + round_) % 5 + 1
             round_ += 1
+            form = citizen.forms[-1]  # the one send() takes; a 200's reply brings the next
             try:
-                status = citizen.send("vote", value)
-            except (OSError, http.client.HTTPException) as error:  # no answer, or cut off
+                status = citizen.send("vote", value)  # 0: no answer at all
+            except (OSError, http.client.HTTPException) as error:  # cut off
                 status = f"error:{type(getattr(error, 'reason', error)).__name__}"
             self.note("vote", status)
             if status == 409 and citizen.resent:
@@ -148,9 +149,11 @@ class Load:
             if status == 200:
                 citizen.acknowledged = value
             else:
-                citizen.unanswered.add(value)
-                if not str(status).startswith("5"):
-                    citizen.fields = {}  # refused or no answer: a fresh form, its token may be spent
+                citizen.unacknowledged.add(value)
+                if str(status).startswith("5"):
+                    citizen.forms.append(form)  # sent again: a 409 then tells it was committed
+                else:
+                    citizen.forms.clear()  # refused or no answer: a fresh form, its token may be spent
                 time.sleep(0.2)
 
     def start(self):
@@ -184,7 +187,7 @@ def check_votes(env, load):
             {
                 "cookies": {cookie.name: cookie.value for cookie in citizen.jar},
                 "acknowledged": citizen.acknowledged,
-                "unanswered": sorted(citizen.unanswered),
+                "unanswered": sorted(citizen.unacknowledged),
             }
             for citizen in load.citizens
         ],
@@ -205,7 +208,7 @@ def run_fault(name, load, env, break_it, repair):
     load.records.clear()
     load.committed_but_5xx = 0
     for citizen in load.citizens:
-        citizen.unanswered = set()  # values sent during this run without a 2xx answer
+        citizen.unacknowledged = set()  # values sent during this run without a 2xx answer
     load.phase = "before"
     load.start()
     try:
