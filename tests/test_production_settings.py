@@ -58,26 +58,12 @@ def test_check_deploy_reports_no_issues():
 
 def test_settings_come_from_the_environment():
     code = (
-        "import django; django.setup(); from django.conf import settings as s; "
         "print(s.DATABASES['default']['HOST'], s.CACHES['default']['LOCATION'], s.EMAIL_HOST, "
         "s.EMAIL_PORT, s.EMAIL_USE_TLS, s.DIGIRADAR_TRUSTED_PROXY_COUNT, "
         "s.WAGTAILFRONTENDCACHE['varnish']['LOCATION'], s.SECURE_PROXY_SSL_HEADER[0], "
         "s.SESSION_COOKIE_SECURE, s.WAGTAILADMIN_BASE_URL, s.DEBUG)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env={
-            "PATH": os.environ.get("PATH", ""),
-            "DJANGO_SETTINGS_MODULE": "example_site.production",
-            "PYTHONPATH": os.pathsep.join([str(ROOT / "example_site"), str(ROOT)]),
-            **CITY,
-        },
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [
+    assert production_settings(code).split() == [
         "db.internal",
         "redis://cache.internal:6379/0",
         "mail.internal",
@@ -92,13 +78,11 @@ def test_settings_come_from_the_environment():
     ]
 
 
-def prepare_threshold(**env):
-    code = (
-        "import django; django.setup(); from django.conf import settings as s; "
-        "print(s.DATABASES['default']['OPTIONS'].get('prepare_threshold'))"
-    )
+def production_settings(code, **env):
+    """What ``code`` prints with the production settings and the city's environment (plus ``env``)."""
+    setup = "import django; django.setup(); from django.conf import settings as s; "
     result = subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, "-c", setup + code],
         env={
             "PATH": os.environ.get("PATH", ""),
             "DJANGO_SETTINGS_MODULE": "example_site.production",
@@ -112,6 +96,10 @@ def prepare_threshold(**env):
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
+
+
+def prepare_threshold(**env):
+    return production_settings("print(s.DATABASES['default']['OPTIONS'].get('prepare_threshold'))", **env)
 
 
 def test_prepared_statements_only_on_kept_connections_and_can_be_turned_off():

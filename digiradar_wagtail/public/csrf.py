@@ -48,17 +48,25 @@ def csrf_failure(request, reason=""):
         "text": message,
         "fields": fields,
         "action": request.get_full_path(),
-        "back_url": request.META.get("HTTP_REFERER", "") if _from_this_site(request, "HTTP_REFERER") else "",
+        "back_url": _referer_on_this_site(request),
         "base_template": digiradar_settings.BASE_TEMPLATE,
     }
     return render(request, TEMPLATE, context, status=403)
 
 
-def _from_this_site(request, header="HTTP_ORIGIN"):
-    """The browser names this site as the page the request came from (``Origin``, or ``Referer``)."""
-    value = request.META.get(header, "")
-    origin = f"{request.scheme}://{request.get_host()}"
-    return value == origin if header == "HTTP_ORIGIN" else value.startswith(origin + "/")
+def _origin(request):
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def _from_this_site(request):
+    """The browser names this site as where the POST came from (its ``Origin`` header)."""
+    return request.META.get("HTTP_ORIGIN") == _origin(request)
+
+
+def _referer_on_this_site(request):
+    """The page the form was on, for a link back; "" unless it is on this site."""
+    referer = request.META.get("HTTP_REFERER", "")
+    return referer if referer.startswith(_origin(request) + "/") else ""
 
 
 def _public_form(request):

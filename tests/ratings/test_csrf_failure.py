@@ -54,6 +54,17 @@ def test_a_refused_vote_is_offered_again_and_counts_once_sent(rated):
     assert list(Vote.objects.values_list("value", flat=True)) == [4]
 
 
+@pytest.mark.parametrize(
+    ("referer", "link"), [("http://testserver/de/radar/", True), ("https://evil.example/", False)]
+)
+def test_the_link_back_leads_only_to_a_page_of_this_site(rated, referer, link):
+    _client, response = refused_vote(rated, HTTP_ORIGIN=SITE, HTTP_REFERER=referer)
+    text = response.content.decode()
+    assert response.status_code == 403
+    assert (f'<a href="{referer}">Zurück zum Formular</a>' in text) is link
+    assert "evil.example" not in text
+
+
 def test_the_enhancing_script_gets_the_message_as_json(rated):
     _client, response = refused_vote(rated, HTTP_ORIGIN=SITE, HTTP_ACCEPT="application/json")
     assert response.status_code == 403
