@@ -11,6 +11,7 @@ the votes already under way, and every vote after it sees the closed rating.
 
 import datetime
 import functools
+import uuid
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
@@ -254,6 +255,8 @@ def _vote_statement(translation_key, scale, value, owner, nonce, count, page=Non
         with_page=page is not None,
         gate=not may_add and value is not None,
     )
+    if nonce is not None and not isinstance(nonce, uuid.UUID):
+        nonce = uuid.UUID(nonce)  # typed, for the statement's uuid column
     params = {"key": translation_key, "scale": scale, "value": value, "owner": owner_value,
               "nonce": nonce, "now": timezone.now()}
     if page is not None:

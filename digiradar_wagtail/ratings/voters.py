@@ -6,6 +6,7 @@ Django's cache under ``participation.ratelimit.client_hash``, never the address 
 
 import secrets
 import time
+import uuid
 
 from django.core import signing
 
@@ -85,4 +86,9 @@ def read_form_token(token, translation_key):
     if not isinstance(data, dict) or data.get("k") != str(translation_key):
         return None
     nonce = data.get("n")
-    return nonce if isinstance(nonce, str) and len(nonce) == 32 else None
+    if not isinstance(nonce, str) or len(nonce) != 32:
+        return None
+    try:
+        return uuid.UUID(hex=nonce)  # what UsedFormToken keeps
+    except ValueError:
+        return None

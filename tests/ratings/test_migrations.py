@@ -1,6 +1,8 @@
 """
-Migration 0004 drops the stored counters: the figures a rating showed before are the figures it
-shows after (counted from its votes), and migrating back recounts them into the columns.
+The ratings' data migrations, run for real on the test database: migration 0004 drops the stored
+counters (the figures a rating showed before are the figures it shows after, counted from its
+votes, and migrating back recounts them into the columns); migration 0006 keeps the form nonces
+already spent (as UUIDs), so a form sent before the upgrade is still refused after it.
 """
 
 import logging
@@ -10,7 +12,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from digiradar_wagtail.ratings.models import RatingTarget
+from digiradar_wagtail.ratings.models import RatingTarget, UsedFormToken
+from digiradar_wagtail.ratings.services import FormAlreadyUsed, cast_vote
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -23,6 +26,13 @@ def migrate(target):
     executor = MigrationExecutor(connection)
     executor.migrate([target])
     return executor.loader.project_state([target]).apps
+
+
+def migrate_to_latest():
+    """Back to the app's newest migration, where every other test expects the schema."""
+    executor = MigrationExecutor(connection)
+    (latest,) = [node for node in executor.loader.graph.leaf_nodes() if node[0] == "digiradar_ratings"]
+    executor.migrate([latest])
 
 
 def stored(target):
@@ -63,4 +73,19 @@ def test_the_figures_survive_the_migration_both_ways(caplog):
         assert (back[drifted].vote_count, back[drifted].vote_sum, stored(back[drifted])) == (0, 0, {})
         assert (back[empty].vote_count, stored(back[empty])) == (0, {})
     finally:
-        migrate(AFTER)
+        migrate_to_latest()
+
+
+def test_form_nonces_spent_before_the_uuid_migration_stay_spent():
+    apps = migrate(("digiradar_ratings", "0005_fewer_index_writes_per_vote"))
+    try:
+        key, spent = uuid.uuid4(), uuid.uuid4().hex  # what make_form_token's nonce is: 32 hex digits
+        apps.get_model("digiradar_ratings", "RatingTarget").objects.create(translation_key=key)
+        apps.get_model("digiradar_ratings", "UsedFormToken").objects.create(nonce=spent)
+    finally:
+        migrate_to_latest()
+    assert list(UsedFormToken.objects.values_list("nonce", flat=True)) == [uuid.UUID(spent)]
+    with pytest.raises(FormAlreadyUsed):
+        cast_vote(key, "stars", 4, voter_id="voter-1", nonce=spent)
+    cast_vote(key, "stars", 4, voter_id="voter-1", nonce=uuid.uuid4().hex)
+    assert RatingTarget.objects.with_counts().get(translation_key=key).distribution()[4] == 1
