@@ -114,7 +114,7 @@ def names(keys):
         if model in (Page, RadarSector):
             found.update(_translated_names(model, wanted))
         else:
-            subjects = model._default_manager.in_bulk([object_id for object_id in wanted])
+            subjects = model._default_manager.in_bulk(list(wanted))
             for pk, subject in subjects.items():
                 found[(wanted[str(pk)][0], str(pk))] = lambda subject=subject: title(subject)
     return found
