@@ -52,11 +52,6 @@ def mark_confirmation_sent(pending_id, sent=True):
     PendingConfirmation.objects.filter(pk=pending_id).update(mail_sent_at=when)
 
 
-@sent_callback(CONFIRMATION_FAILED)
-def mark_confirmation_failed(pending_id):
-    mark_confirmation_sent(pending_id, sent=False)
-
-
 @sent_callback(MODERATORS_NOTIFIED)
 def mark_moderators_notified(comment_ids, notified=True):
     """Called when moderators' mail about these comments is queued, once it went out, and
@@ -64,9 +59,27 @@ def mark_moderators_notified(comment_ids, notified=True):
     Comment.objects.filter(pk__in=comment_ids).update(notified_at=timezone.now() if notified else None)
 
 
-@sent_callback(MODERATORS_NOT_NOTIFIED)
-def mark_moderators_not_notified(comment_ids):
-    mark_moderators_notified(comment_ids, notified=False)
+def _on_failed(name, mark):
+    """Register ``name``, the callback of a mail whose last try failed: it takes ``mark``'s mark back."""
+    sent_callback(name)(lambda what: mark(what, False))
+
+
+# Their names stay as they were: tasks already queued carry them.
+_on_failed(CONFIRMATION_FAILED, mark_confirmation_sent)
+_on_failed(MODERATORS_NOT_NOTIFIED, mark_moderators_notified)
+
+
+def _send_marked(mark, what, sent, failed, template, context, recipients, about):
+    """
+    :func:`_send` a mail whose record ``mark(what)`` marks while it is on its way (so the commands
+    that send later leave it alone): marked now and once it went out (``sent``); the mark taken
+    back if its last try failed (``failed``) or it could not even be queued. False if it failed.
+    """
+    mark(what)
+    queued = _send(template, context, recipients, about, on_sent=(sent, [what]), on_failed=(failed, [what]))
+    if not queued:
+        mark(what, False)
+    return queued
 
 
 def moderators():
@@ -80,18 +93,16 @@ def moderators():
 
 def send_confirmation_request(pending, confirm_url, page_title):
     """Queue the confirmation request of a :class:`PendingConfirmation`; False if it failed."""
-    mark_confirmation_sent(pending.pk)  # on its way: digiradar_comments_resend leaves it alone
-    queued = _send(
+    return _send_marked(
+        mark_confirmation_sent,
+        pending.pk,
+        CONFIRMATION_SENT,
+        CONFIRMATION_FAILED,
         "confirm",
         {"confirm_url": confirm_url, "page_title": page_title},
         [pending.user_email],
         f"pending confirmation #{pending.pk}",
-        on_sent=(CONFIRMATION_SENT, [pending.pk]),
-        on_failed=(CONFIRMATION_FAILED, [pending.pk]),
     )
-    if not queued:
-        mark_confirmation_failed(pending.pk)
-    return queued
 
 
 def notify_moderators(comments):
@@ -110,18 +121,17 @@ def notify_moderators(comments):
     ]
     about = "comment(s) " + ", ".join(f"#{c.pk}" for c in comments)
     ids = [c.pk for c in comments]
-    mark_moderators_notified(ids)  # on its way: the digest does not list them again
     with translation.override(settings.LANGUAGE_CODE):
-        sent = _send(
+        sent = _send_marked(
+            mark_moderators_notified,
+            ids,
+            MODERATORS_NOTIFIED,
+            MODERATORS_NOT_NOTIFIED,
             "pending",
             {"items": items, "queue_url": admin_url(reverse("digiradar_comments_admin:index"))},
             recipients,
             about,
-            on_sent=(MODERATORS_NOTIFIED, [ids]),
-            on_failed=(MODERATORS_NOT_NOTIFIED, [ids]),
         )
-    if not sent:
-        mark_moderators_not_notified(ids)
     return len(comments) if sent else 0
 
 

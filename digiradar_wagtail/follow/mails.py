@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from ..mail import queue_mail, sent_callback
-from . import links
+from . import links, subjects
 from .conf import follow_settings
 from .models import Frequency, Notification
 
@@ -103,12 +103,17 @@ def _item(change):
     }
 
 
-def send_change(groups):
+def _subject_key(subscription):
+    return (subscription.content_type_id, subscription.object_id)
+
+
+def send_change(groups, names=None):
     """
     One mail to one person telling ``groups`` (lists of notifications, one list per follow of that
     person): one change at once, or a week's changes of one or several follows. Each follow's
-    changes come with that follow's own unsubscribe link; a digest of several follows has one
-    one-click link (``List-Unsubscribe``) that ends all weekly follows of the person.
+    changes come under the name of what it follows (``names``: see :func:`.subjects.names`, loaded
+    here if not given) with that follow's own unsubscribe link; a digest of several follows has
+    one one-click link (``List-Unsubscribe``) that ends all weekly follows of the person.
 
     The mail is in the language of the person's most recently created follow among ``groups``
     (they chose it last, on the page they followed last). False if known to have failed.
@@ -120,14 +125,19 @@ def send_change(groups):
     base = groups[0][0].change.url
     combined = len(groups) > 1
     weekly = combined or len(groups[0]) > 1 or latest.frequency == Frequency.WEEKLY
+    if names is None:
+        names = subjects.names({_subject_key(group[0].subscription) for group in groups})
     with translation.override(latest.language or settings.LANGUAGE_CODE):
-        sections = [
-            {
-                "items": [_item(notification.change) for notification in group],
-                "unsubscribe_url": unsubscribe_url(group[0].subscription, base),
-            }
-            for group in groups
-        ]
+        sections = []
+        for group in groups:
+            name = names.get(_subject_key(group[0].subscription))
+            sections.append(
+                {
+                    "name": name() if name else "",
+                    "items": [_item(notification.change) for notification in group],
+                    "unsubscribe_url": unsubscribe_url(group[0].subscription, base),
+                }
+            )
         items = [item for section in sections for item in section["items"]]
         unsubscribe = unsubscribe_weekly_url(latest, base) if combined else sections[0]["unsubscribe_url"]
         context = {
@@ -148,8 +158,9 @@ def queue_mails(notifications):
     """
     Queue the mails for ``notifications`` (each with ``subscription`` and ``change`` loaded): an
     at-once follower gets one mail per follow, a weekly follower one digest for all their weekly
-    follows (the same address, or the same account). Marks them queued in one query. One set per
-    mail queued: the ids of the follows it tells.
+    follows (the same address, or the same account). What each follow follows is named from one
+    load for all the mails; they are marked queued in one query. One set per mail queued: the ids
+    of the follows it tells.
     """
     mails = {}  # one entry per mail: {subscription id: [its notifications]}
     for notification in notifications:
@@ -159,9 +170,10 @@ def queue_mails(notifications):
         else:
             mail = ("follow", subscription.pk)
         mails.setdefault(mail, {}).setdefault(subscription.pk, []).append(notification)
+    names = subjects.names({_subject_key(notification.subscription) for notification in notifications})
     queued, told = [], []
     for by_subscription in mails.values():
-        if send_change(list(by_subscription.values())):
+        if send_change(list(by_subscription.values()), names):
             queued.extend(notification.pk for group in by_subscription.values() for notification in group)
             told.append(set(by_subscription))
     Notification.objects.filter(pk__in=queued).update(queued_at=timezone.now())

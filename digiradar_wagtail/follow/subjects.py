@@ -11,8 +11,11 @@ URLs name it as ``<app_label>.<model>/<pk>``; rows as content type + object id.
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from ..models import MeasurePage, RadarIndexPage, RadarSector
@@ -80,6 +83,69 @@ def title(subject):
         return subject.title
     named = getattr(subject, "follow_title", None)
     return named() if named else f"{capfirst(subject._meta.verbose_name)} #{subject.pk}"
+
+
+def _in_language(own, titles, kind):
+    """How a mail in the current language names one subject: its live translation's title if any."""
+
+    def name():
+        title_ = titles.get(translation.get_language(), own)
+        return gettext("%(kind)s “%(title)s”") % {"kind": capfirst(kind), "title": title_}
+
+    return name
+
+
+def names(keys):
+    """
+    How a mail names many followed subjects, loaded at once: ``{(content type id, object id):
+    name()}`` for the subjects of ``keys`` that still exist, where ``name()`` gives "Maßnahme
+    „Bürger-ID“" in the language active when it is called (the title of the subject's live
+    translation in that language, else its own). One query for all pages, one for all sectors and
+    one per other model, never one per subject.
+    """
+    by_model = {}
+    for content_type_id, object_id in keys:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None and is_followable_model(model):
+            family = Page if issubclass(model, Page) else model
+            by_model.setdefault(family, {})[object_id] = (content_type_id, model)
+    found = {}
+    for model, wanted in by_model.items():
+        if model in (Page, RadarSector):
+            found.update(_translated_names(model, wanted))
+        else:
+            subjects = model._default_manager.in_bulk(list(wanted))
+            for pk, subject in subjects.items():
+                found[(wanted[str(pk)][0], str(pk))] = lambda subject=subject: title(subject)
+    return found
+
+
+def _translated_names(model, wanted):
+    """:func:`names` of pages or of sectors: each with its live translations' titles, one query."""
+    ids = [int(object_id) for object_id in wanted if object_id.isascii() and object_id.isdigit()]
+    same = Q(translation_key__in=model._default_manager.filter(pk__in=ids).values("translation_key"))
+    if model is RadarSector:
+        rows = RadarSector.objects.filter(same, Q(pk__in=ids) | Q(page__live=True)).values_list(
+            "pk", "translation_key", "locale__language_code", "name", "page__title"
+        )
+        rows = [(pk, key_, language, f"{radar}: {name}") for pk, key_, language, name, radar in rows]
+    else:
+        rows = Page.objects.filter(same, Q(pk__in=ids) | Q(live=True)).values_list(
+            "pk", "translation_key", "locale__language_code", "title"
+        )
+    titles, own = {}, {}
+    for pk, translation_key, language, title_ in rows:
+        titles.setdefault(translation_key, {})[language] = title_
+        if str(pk) in wanted:
+            own[str(pk)] = (translation_key, language, title_)
+    named = {}
+    for object_id, (translation_key, language, title_) in own.items():
+        content_type_id, subject_model = wanted[object_id]
+        translations = {**titles[translation_key], language: title_}
+        named[(content_type_id, object_id)] = _in_language(
+            title_, translations, subject_model._meta.verbose_name
+        )
+    return named
 
 
 def public_url(subject, request=None):

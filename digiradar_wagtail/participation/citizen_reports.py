@@ -5,6 +5,7 @@ published contribution back to moderation. Each app passes its own log writer an
 """
 
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from .log_actions import step_name
@@ -25,9 +26,11 @@ def record(item, reporter_key, reason, note, user, thresholds, log_action, set_s
         if not created:
             return False
         log_action(item, step_name(item, "report"), user=user, reason=reason, note=note)
-        open_reports = item.reports.filter(resolved=False)
-        signed_in = open_reports.filter(reporter__isnull=False).count()
-        anonymous = open_reports.filter(reporter__isnull=True).count()
+        counts = item.reports.filter(resolved=False).aggregate(
+            signed_in=Count("pk", filter=Q(reporter__isnull=False)),
+            anonymous=Count("pk", filter=Q(reporter__isnull=True)),
+        )
+        signed_in, anonymous = counts["signed_in"], counts["anonymous"]
         if item.state == ModerationState.PUBLISHED and reports_suffice(signed_in, anonymous, *thresholds):
             count = _("%(count)d reports") % {"count": signed_in + anonymous}
             set_state(item, ModerationState.PENDING, None, count, action=step_name(item, "to_pending"))

@@ -149,3 +149,28 @@ def test_the_task_calls_back_into_the_plugin_only(measure):
     assert task.status == TaskResultStatus.FAILED and mail.outbox == []
     assert task.exception_class_path == "builtins.ValueError"
     assert "a mail callback must be a registered one, not 'os.system'" in task.traceback
+
+
+@override_settings(EMAIL_BACKEND=FAILING, DIGIRADAR_MAIL_RETRY_SECONDS=0)
+def test_a_retry_the_task_store_refuses_gives_the_mail_up(client, measure, caplog):
+    assert post_comment(client, measure.url, TEXT).status_code == 303  # queued on "default"
+    # Meanwhile the mail backend setting names a backend that serves another queue only: the
+    # retry of the refused mail cannot be queued there (InvalidTaskError), for real.
+    elsewhere = {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["elsewhere"]}
+    with override_settings(TASKS={**DATABASE_TASKS, "mail": elsewhere}, DIGIRADAR_MAIL_TASK_BACKEND="mail"):
+        run_worker()
+    [task] = mail_tasks()  # no retry queued
+    assert task.status == TaskResultStatus.FAILED
+    assert task.exception_class_path == "builtins.ConnectionRefusedError"  # the mail's own failure
+    [not_queued] = mail_log(caplog, logging.ERROR)[:1]
+    assert "could not be queued for another try" in not_queued.getMessage()
+    assert not_queued.exc_info[0].__name__ == "InvalidTaskError"
+    [given_up] = mail_log(caplog, logging.ERROR)[1:]
+    assert "try 1" in given_up.getMessage() and "anna@example.org" not in given_up.getMessage()
+    assert not mail_log(caplog, logging.WARNING)  # no "trying again"
+    # The on_failed callback took the mark back: the resend command sends it.
+    assert PendingConfirmation.objects.unsent().count() == 1
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        call_command("digiradar_comments_resend", stdout=io.StringIO())
+        run_worker()
+    assert [message.to for message in mail.outbox] == [["anna@example.org"]]

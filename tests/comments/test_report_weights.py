@@ -6,7 +6,9 @@ must not be able to hide any published comment.
 import re
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from digiradar_wagtail.comments.models import PENDING, PUBLISHED, CommentReport
 from tests.comments.conftest import make_comment
@@ -108,3 +110,16 @@ def test_the_anonymous_threshold_is_checked():
     for value in (-1, "10", 2.5, True):
         with override(DIGIRADAR_COMMENTS_ANONYMOUS_REPORTS_TO_PENDING=value):
             assert "digiradar_comments.E011" in {m.id for m in run_checks()}, value
+
+
+def test_a_report_counts_the_open_reports_in_one_query(client, measure, users):
+    comment = make_comment(measure)
+    report_logged_in(client, comment, users[:2])
+    report_anonymously(client, comment, 1)
+    client.force_login(users[2])
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post(report_url(comment), {"reason": "abuse"}).status_code == 303
+    table = CommentReport._meta.db_table
+    counting = [q["sql"] for q in queries if table in q["sql"] and "COUNT(" in q["sql"].upper()]
+    assert len(counting) == 1, counting  # signed-in and anonymous open reports together
+    assert state_of(comment) == PENDING  # the third logged-in report: the counts are right

@@ -33,7 +33,8 @@ def test_the_weekly_digest_collects_and_sends_once(client, measure, django_captu
     assert Notification.objects.count() == 3
     call_command("digiradar_follow_digest", stdout=open("/dev/null", "w"))
     [digest] = mail.outbox
-    assert "3" in digest.subject and digest.body.count("Bürger-ID") == 3 and "70 %" in digest.body
+    assert "3" in digest.subject and digest.body.count("* Bürger-ID:") == 3 and "70 %" in digest.body
+    assert digest.body.count("Maßnahme „Bürger-ID“:") == 1  # the follow, named once
     assert digest.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert Notification.objects.count() == 0
     with django_capture_on_commit_callbacks(execute=True):

@@ -229,3 +229,85 @@ def test_digest_queries_do_not_grow_with_follows(radar, measures, django_capture
     more = [*measures[1:], *(builders.make_measure(radar, f"Maßnahme {n}") for n in range(3))]
     many = digest_queries(more, django_capture_on_commit_callbacks, "many@example.org")
     assert many == one
+
+
+def names_and_links(body):
+    """The lines of ``body`` that name a section or hold a follow's unsubscribe link, in order."""
+    lines = body.splitlines()
+    return [line.strip() for line in lines if line.endswith("“:") or "/unsubscribe/" in line]
+
+
+def test_each_section_names_what_it_follows_beside_its_own_link(
+    radar, measure, django_capture_on_commit_callbacks
+):
+    sector = radar.sectors.get(slug="sektor-3")
+    follows = [follow(measure, "anna@example.org"), follow(sector, "anna@example.org")]
+    follows.append(follow(radar, "anna@example.org"))
+    with django_capture_on_commit_callbacks(execute=True):
+        move(measure, ring=2)  # tells the measure's follow
+        builders.make_measure(radar, "E-Akte", sector=2)  # new in sector 3: the sector's follow (first)
+        builders.make_measure(radar, "Parkausweis", sector=0)  # new in the radar: the radar's follow
+    assert send_weekly_digests() == 1
+    [digest] = mail.outbox
+    link = {each.pk: f"/unsubscribe/{links.make(each, links.UNSUBSCRIBE)}/" for each in follows}
+    expected = [
+        "Maßnahme „Bürger-ID“:",
+        link[follows[0].pk],
+        "Sektor „Digitalisierungsradar: Sektor 3“:",
+        link[follows[1].pk],
+        "Digitalisierungsradar „Digitalisierungsradar“:",
+        link[follows[2].pk],
+    ]
+    found = names_and_links(digest.body)
+    assert len(found) == len(expected)
+    assert all(part in line for part, line in zip(expected, found, strict=True)), digest.body
+    sections = digest.body.split("Nur hier nicht mehr folgen")
+    assert "* Bürger-ID:" in sections[0] and "* E-Akte:" in sections[1] and "* Parkausweis:" in sections[2]
+
+
+def test_an_english_digest_names_each_follow_by_its_english_title(
+    measures, measure_en, django_capture_on_commit_callbacks
+):
+    earlier = timezone.now() - datetime.timedelta(days=1)
+    german = [follow(measures[0], "sam@example.org"), follow(measures[1], "sam@example.org")]
+    Subscription.objects.filter(pk__in=[each.pk for each in german]).update(created_at=earlier)
+    follow(measure_en, "sam@example.org", language="en")
+    change_all(measures[:2], django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        move(measure_en, ring=2, title="Citizen ID")  # as a translator published it
+    assert send_weekly_digests() == 1
+    [digest] = mail.outbox
+    # The German follow of a measure translated to English is named by its English title; one
+    # without a translation by its own.
+    assert digest.body.count("Measure “Citizen ID”:") == 2
+    assert digest.body.count("Measure “Open-Data-Portal”:") == 1 and "Maßnahme" not in digest.body
+
+
+def named_digest_queries(radar, subjects, callbacks, email):
+    for subject in subjects:
+        follow(subject, email)
+    with callbacks(execute=True):
+        for subject in subjects:
+            if subject.pk == radar.pk:
+                builders.make_measure(radar, f"Neu für {email}")
+            else:
+                move(subject, ring=2)
+    with CaptureQueriesContext(connection) as queries:
+        assert send_weekly_digests() == 1
+    [digest] = [message for message in mail.outbox if message.to == [email]]
+    return len(queries), digest
+
+
+def test_naming_the_follows_costs_the_same_queries_for_one_and_five(
+    radar, measures, django_capture_on_commit_callbacks
+):
+    callbacks = django_capture_on_commit_callbacks
+    one, digest = named_digest_queries(radar, measures[:1], callbacks, "a@example.org")
+    assert "Maßnahme „Bürger-ID“:" in digest.body
+    more = [builders.make_measure(radar, title) for title in ("Parkausweis", "Wohngeld")]
+    five = [*measures[1:], *more, radar]
+    many, digest = named_digest_queries(radar, five, callbacks, "b@example.org")
+    for name in ("Open-Data-Portal", "E-Akte", "Parkausweis", "Wohngeld"):
+        assert f"Maßnahme „{name}“:" in digest.body
+    assert "Digitalisierungsradar „Digitalisierungsradar“:" in digest.body
+    assert many == one

@@ -7,9 +7,12 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
+from digiradar_wagtail.follow import links
 from digiradar_wagtail.follow.models import Notification, Subscription
+from digiradar_wagtail.follow.notify import digiradar_follow_digest
+from tests import builders
 from tests.comments.failing_mail import FAILING, FLAKY, FlakyEmailBackend
-from tests.follow.conftest import follow_path, link_path, move
+from tests.follow.conftest import confirmed, follow_path, link_path, move
 from tests.worker import DATABASE_TASKS, run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -54,3 +57,29 @@ def test_a_refused_mail_is_retried_and_never_fails_the_request(client, measure, 
         run_worker()  # refused once, sent on the retry
     [confirmation] = mail.outbox
     assert "/confirm/" in confirmation.body
+
+
+def test_the_worker_sends_one_digest_naming_each_follow(measure, radar):
+    follows = [confirmed(each, email="anna@example.org", frequency="weekly") for each in (measure, radar)]
+    for each in follows:
+        each.save()
+    move(measure, ring=2)  # committed: the measure's follow hears it
+    builders.make_measure(radar, "Parkausweis")  # new in the radar: the radar's follow
+    assert Notification.objects.count() == 2
+    digiradar_follow_digest.enqueue()
+    assert mail.outbox == []
+    run_worker()  # the digest task queues the mail task, which the same run sends
+    [digest] = mail.outbox
+    body = digest.body
+    first, second = (f"/unsubscribe/{links.make(each, links.UNSUBSCRIBE)}/" for each in follows)
+    order = [
+        body.index("Maßnahme „Bürger-ID“:"),
+        body.index("* Bürger-ID:"),
+        body.index(first),
+        body.index("Digitalisierungsradar „Digitalisierungsradar“:"),
+        body.index("* Parkausweis:"),
+        body.index(second),
+    ]
+    assert order == sorted(order)
+    assert Notification.objects.count() == 0  # the mail task's callback: told
+    assert all(each.digest_sent_at for each in Subscription.objects.all())
