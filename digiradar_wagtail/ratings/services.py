@@ -14,7 +14,7 @@ import functools
 import uuid
 from dataclasses import dataclass
 
-from django.db import IntegrityError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
 from django.db.models import Count
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -36,26 +36,29 @@ def statement_cursor():
     (``IntegrityError``). Where Django logs queries (``DEBUG``, a test counting them) it is
     Django's own cursor, whose log shows the statement with its values.
     """
-    if not _prepares():
-        return connection.cursor()
-    with connection.wrap_database_errors:
-        cursor = _preparing_cursor_class()(connection.connection)
-    return connection._prepare_cursor(cursor)  # Django's own wrapping, as connection.cursor() does
+    db = connections[DEFAULT_DB_ALIAS]  # once: each use of django.db.connection looks it up again
+    if not _prepares(db):
+        return db.cursor()
+    with db.wrap_database_errors:
+        cursor = _preparing_cursor_class()(db.connection)
+    # What connection.cursor() does with a new cursor (_prepares is False where queries are logged).
+    db.validate_thread_sharing()
+    return db.make_cursor(cursor)
 
 
-def _prepares():
+def _prepares(db):
     if (
-        connection.vendor != "postgresql"
-        or connection.settings_dict.get("CONN_MAX_AGE") == 0
-        or connection.queries_logged
+        db.vendor != "postgresql"
+        or db.settings_dict.get("CONN_MAX_AGE") == 0
+        or db.queries_logged
         or not _preparing_cursor_class()
     ):
         return False
     # What connection.cursor() does first: a kept connection that failed its health check is
     # replaced before it is used.
-    connection.close_if_health_check_failed()
-    connection.ensure_connection()
-    return connection.connection.prepare_threshold is not None
+    db.close_if_health_check_failed()
+    db.ensure_connection()
+    return db.connection.prepare_threshold is not None
 
 
 _PREPARING = []

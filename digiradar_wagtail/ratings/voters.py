@@ -70,23 +70,28 @@ def within_new_vote_limit(request, translation_key):
 # Form tokens --------------------------------------------------------------------------------------
 
 
+def _token_signer(translation_key):
+    # The target is in the salt, so a token signed for one rating is refused by every other one.
+    return signing.TimestampSigner(salt=f"{TOKEN_SALT}:{translation_key}")
+
+
 def make_form_token(translation_key):
-    """A signed token naming the target and a fresh nonce; each form can be sent once."""
-    return signing.dumps(
-        {"k": str(translation_key), "n": secrets.token_hex(16)}, salt=TOKEN_SALT, compress=False
-    )
+    """
+    A single-use form token for one rating: a fresh nonce (32 hex digits), signed with the time
+    it was made (``nonce:time:signature``); each form can be sent once.
+    """
+    return _token_signer(translation_key).sign(secrets.token_hex(16))
 
 
 def read_form_token(token, translation_key):
-    """The nonce of a valid, unexpired token for this target, or None."""
+    """The nonce (a UUID) of a valid, unexpired token for this target, or None."""
     try:
-        data = signing.loads(token or "", salt=TOKEN_SALT, max_age=ratings_settings.RATINGS_FORM_MAX_AGE)
+        nonce = _token_signer(translation_key).unsign(
+            token or "", max_age=ratings_settings.RATINGS_FORM_MAX_AGE
+        )
     except signing.BadSignature:  # includes SignatureExpired
         return None
-    if not isinstance(data, dict) or data.get("k") != str(translation_key):
-        return None
-    nonce = data.get("n")
-    if not isinstance(nonce, str) or len(nonce) != 32:
+    if len(nonce) != 32:
         return None
     try:
         return uuid.UUID(hex=nonce)  # what UsedFormToken keeps

@@ -135,14 +135,19 @@ def test_missing_forged_expired_or_foreign_token(client, voted, radar):
     before = snapshot()
     refused(post_vote(client, voted, 3, token=""), 400)
     refused(post_vote(client, voted, 3, token="not-a-token"), 400)
-    forged = signing.dumps({"k": str(voted.translation_key), "n": "0" * 32}, salt="another-salt")
+    forged = signing.TimestampSigner(salt=f"another-salt:{voted.translation_key}").sign("0" * 32)
     refused(post_vote(client, voted, 3, token=forged), 400)
+    # A token in the earlier format (a signed JSON object): refused like an expired one, no error.
+    old = signing.dumps({"k": str(voted.translation_key), "n": "0" * 32}, salt=TOKEN_SALT)
+    refused(post_vote(client, voted, 3, token=old), 400)
+    not_hex = signing.TimestampSigner(salt=f"{TOKEN_SALT}:{voted.translation_key}").sign("x" * 32)
+    refused(post_vote(client, voted, 3, token=not_hex), 400)
     refused(post_vote(client, voted, 3, token=form_token(client, other)), 400)
     with override_settings(DIGIRADAR_RATINGS_FORM_MAX_AGE=-1):
         refused(post_vote(client, voted, 3), 400)
     assert snapshot() == before
     # A well-formed token needs the server's key: this one is signed correctly and works.
-    good = signing.dumps({"k": str(voted.translation_key), "n": "a" * 32}, salt=TOKEN_SALT)
+    good = signing.TimestampSigner(salt=f"{TOKEN_SALT}:{voted.translation_key}").sign("a" * 32)
     assert post_vote(client, voted, 3, token=good).status_code == 303
 
 
