@@ -21,7 +21,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATABASE = "digiradar_search_bench"
+# Dropped and created again on every run; the tests name one of their own.
+DATABASE = os.environ.get("BENCH_SEARCH_DATABASE", "digiradar_search_bench")
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 MEASURES = int(os.environ.get("BENCH_MEASURES", 1000))
 PAGE_RUNS = int(os.environ.get("BENCH_PAGE_RUNS", 5))  # a radar of 1,000 measures takes a while to draw
