@@ -9,7 +9,7 @@ Varnish serving repeated pages from its cache. Never their speed: targets a smal
 that crashes, in its main thread or in one of its clients' threads (faults counts those as
 ``thread_errors`` and exits non-zero), fails its test.
 
-The benchmarks run side by side (a few at a time) from the first test on. The PostgreSQL ones use
+The benchmarks run side by side, all at once, from the first test on. The PostgreSQL ones use
 databases of their own named ``digiradar_benchtest_*`` (read_path keeps its demo database between
 runs, ratings_load its migrated template, as the benchmarks do; faults starts a cluster of its
 own), Redis databases 9 and 10, free ports and Varnish working directories named after them. The
@@ -36,13 +36,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PG = "postgres://postgres@127.0.0.1:5432"
-PARALLEL = 4  # benchmarks running at once: much of their time is start-up and waiting on servers
 # One migrated PostgreSQL database (the ratings benchmark's settings: the demo's apps and its baseline
 # app) from which the PostgreSQL benchmarks' databases are copied; kept per state of the migrations.
 PG_TEMPLATE = "digiradar_benchtest_template"
-# faults takes longest (its own PostgreSQL cluster to migrate) and its phases last seconds: the
-# others, and the templates, run at a lower priority beside it.
+# All run at once: much of their time is start-up and waiting on servers. The longest ones, faults
+# (its own PostgreSQL cluster to migrate; phases of seconds) and read_path (after the template, it
+# loads the demo city), run at normal priority, the others at a lower one beside them.
 NICE = 5
+URGENT = {"benchmarks.faults", "benchmarks.read_path"}
 TIMEOUT = 900  # seconds for one benchmark, on a busy machine; a crash ends it long before
 
 pytestmark = pytest.mark.skipif(
@@ -166,7 +167,7 @@ def migrated_postgres():
     env = environment(
         {"DJANGO_SETTINGS_MODULE": "benchmarks.baseline.settings", "DATABASE_URL": f"{PG}/{name}"}
     )
-    migrate = [*niced(NICE), sys.executable, "example_site/manage.py", "migrate", "--no-input", "-v", "0"]
+    migrate = [sys.executable, "example_site/manage.py", "migrate", "--no-input", "-v", "0"]
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
         if connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             checked = subprocess.run(
@@ -242,7 +243,7 @@ class Runs:
 
     def __init__(self, folder):
         self.folder, self.futures, self.lock = folder, None, threading.Lock()
-        self.pool = ThreadPoolExecutor(PARALLEL)
+        self.pool = ThreadPoolExecutor(len(KNOBS) + 2)  # and the two templates
 
     def start(self):
         # Submitted in order of priority, the templates before the benchmarks that wait for them.
@@ -255,7 +256,8 @@ class Runs:
         sqlite = self.pool.submit(migrated_sqlite, self.folder)
 
         def on_postgres(name, knobs):
-            return run(name, {**knobs, **statics[name], **PREPARE[name](postgres.result())}, NICE)
+            extra = {**knobs, **statics[name], **PREPARE[name](postgres.result())}
+            return run(name, extra, 0 if name in URGENT else NICE)
 
         def on_sqlite(name, knobs):
             return run(name, {**knobs, "BENCH_SQLITE_TEMPLATE": str(sqlite.result())}, NICE)
