@@ -203,11 +203,21 @@ def before_read_path(template):
 
 
 def before_ratings_load(template):
-    # Where ratings_load looks for its migrated template (it checks it with migrate --check).
+    """Its migrated template where ratings_load looks for it (it checks it with migrate --check);
+    those of earlier migrations dropped (ratings_load drops them only when it migrates one)."""
+    import psycopg
+
     from benchmarks.ratings_load import migrations_fingerprint
 
     database = STACK["benchmarks.ratings_load"]["BENCH_RATINGS_DATABASE"]
-    copy_if_missing(f"{database}_template_{migrations_fingerprint()}", template)
+    current = f"{database}_template_{migrations_fingerprint()}"
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
+        for (old,) in connection.execute(
+            "SELECT datname FROM pg_database WHERE starts_with(datname, %s) AND datname <> %s",
+            [f"{database}_template_", current],
+        ).fetchall():
+            connection.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
+    copy_if_missing(current, template)
     return {}
 
 
