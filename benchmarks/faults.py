@@ -30,6 +30,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from collections import Counter
 from pathlib import Path
 
@@ -51,8 +52,11 @@ from benchmarks.read_path import fetch
 DATABASE = "digiradar_prod_faults"
 READERS = int(os.environ.get("BENCH_FAULT_READERS", 10))
 VOTERS = int(os.environ.get("BENCH_FAULT_VOTERS", 20))
-BEFORE, DURING, AFTER = 4, 8, 6  # seconds of each phase
-PG_DOWN = 4  # seconds PostgreSQL stays stopped during its restart
+# Seconds of each phase, and PostgreSQL's time stopped during its restart (the tests run them short).
+BEFORE = float(os.environ.get("BENCH_FAULT_BEFORE", 4))
+DURING = float(os.environ.get("BENCH_FAULT_DURING", 8))
+AFTER = float(os.environ.get("BENCH_FAULT_AFTER", 6))
+PG_DOWN = float(os.environ.get("BENCH_FAULT_PG_DOWN", 4))
 
 SETTINGS = """
 from example_site.production import *  # noqa: F403
@@ -108,6 +112,20 @@ class Load:
         for citizen in self.citizens:
             citizen.acknowledged, citizen.resent = None, False
         self.threads = []
+        self.crashed = []  # a reader's or voter's exception: the thread stopped, the run is void
+
+    def guarded(self, work):
+        """``work`` for a thread: an exception is printed and counted (``thread_errors``), not lost."""
+
+        def run(*args):
+            try:
+                work(*args)
+            except BaseException as error:
+                traceback.print_exc()
+                with self.lock:
+                    self.crashed.append(f"{type(error).__name__}: {error}")
+
+        return run
 
     def note(self, kind, status):
         with self.lock:
@@ -158,8 +176,9 @@ class Load:
 
     def start(self):
         self.running.set()
-        self.threads = [threading.Thread(target=self.read, args=(n,)) for n in range(READERS)]
-        self.threads += [threading.Thread(target=self.vote, args=(c,)) for c in self.citizens]
+        read, vote = self.guarded(self.read), self.guarded(self.vote)
+        self.threads = [threading.Thread(target=read, args=(n,)) for n in range(READERS)]
+        self.threads += [threading.Thread(target=vote, args=(c,)) for c in self.citizens]
         for thread in self.threads:
             thread.start()
 
@@ -206,6 +225,7 @@ def check_votes(env, load):
 
 def run_fault(name, load, env, break_it, repair):
     load.records.clear()
+    load.crashed.clear()
     load.committed_but_5xx = 0
     for citizen in load.citizens:
         citizen.unacknowledged = set()  # values sent during this run without a 2xx answer
@@ -238,6 +258,10 @@ def run_fault(name, load, env, break_it, repair):
         **check_votes(env, load),
     }
     line["server_errors_500"] = statuses.get("500", 0)
+    # Readers' and voters' threads that died of an exception (each printed): the figures are void.
+    line["thread_errors"] = len(load.crashed)
+    if load.crashed:
+        line["thread_error_examples"] = sorted(set(load.crashed))[:3]
     line["load_average"] = os.getloadavg()[0]  # the machine's, for reading the counts
     return line
 
@@ -277,7 +301,8 @@ def main():
         page = prepare(env, postgres)
         collect_static(env)
         server = Gunicorn(env, ports["app"]).start()
-        varnish = Varnish(ports["varnish"], ports["app"], "digiradar-prod-faults").start()
+        # Its working directory named after its port: two runs at once do not share one.
+        varnish = Varnish(ports["varnish"], ports["app"], f"digiradar-prod-faults-{ports['varnish']}").start()
         through_varnish, direct = f"http://127.0.0.1:{ports['varnish']}", f"http://127.0.0.1:{ports['app']}"
         load = Load(through_varnish, page)
 
@@ -314,4 +339,5 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    crashed = sum(line["thread_errors"] for line in main())
+    sys.exit(f"faults: {crashed} reader or voter threads died of an exception" if crashed else 0)

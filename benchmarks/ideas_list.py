@@ -8,14 +8,16 @@ front cache in between). Runs on a throw-away SQLite file, or on PostgreSQL when
 """
 
 import json
+import os
 import random
 import statistics
 import time
 
 from benchmarks.radar_page import setup_django
 
-SIZES = (10, 100, 1000)
-RUNS = 15
+# Size knobs (the tests run them small): comma-separated idea counts, renders per case.
+SIZES = tuple(int(size) for size in os.environ.get("BENCH_IDEAS_SIZES", "10,100,1000").split(","))
+RUNS = int(os.environ.get("BENCH_IDEAS_RUNS", 15))
 
 
 def build(size, home):

@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks import throwaway_sqlite
+
 ROOT = Path(__file__).resolve().parent.parent
 MAILS = int(os.environ.get("BENCH_MAILS", 500))
 
@@ -26,7 +28,7 @@ def setup():
     sys.path[:0] = [str(ROOT), str(ROOT / "example_site")]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings")
     if not os.environ.get("DATABASE_URL"):
-        os.environ["SQLITE_PATH"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
+        os.environ["SQLITE_PATH"] = throwaway_sqlite()
     os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
     import django
 

@@ -16,20 +16,25 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+from benchmarks import throwaway_sqlite
+
 ROOT = Path(__file__).resolve().parent.parent
-SIZES = (10, 100, 1000)
-RUNS = {"cold": 5, "warm": 15}
+# Size knobs (the tests run them small): comma-separated measure counts, renders per case.
+SIZES = tuple(int(size) for size in os.environ.get("BENCH_RADAR_SIZES", "10,100,1000").split(","))
+RUNS = {
+    "cold": int(os.environ.get("BENCH_RADAR_COLD_RUNS", 5)),
+    "warm": int(os.environ.get("BENCH_RADAR_WARM_RUNS", 15)),
+}
 
 
 def setup_django():
     sys.path[:0] = [str(ROOT), str(ROOT / "example_site")]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings")
     if not os.environ.get("DATABASE_URL"):
-        os.environ["SQLITE_PATH"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
+        os.environ["SQLITE_PATH"] = throwaway_sqlite()
     import django
 
     django.setup()

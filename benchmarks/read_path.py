@@ -38,11 +38,12 @@ from benchmarks import ROOT
 from benchmarks.ratings_load import percentile
 
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
-DATABASE_URL = f"{PG}/digiradar_prod_bench_read"
+# Kept between runs (created and loaded on the first); the tests name one of their own.
+DATABASE_URL = f"{PG}/{os.environ.get('BENCH_READ_DATABASE', 'digiradar_prod_bench_read')}"
 REDIS_URL = os.environ.get("BENCH_READ_REDIS_URL", "redis://127.0.0.1:6379/14")
 CLIENTS = int(os.environ.get("BENCH_READ_CLIENTS", 100))
 REQUESTS = int(os.environ.get("BENCH_READ_REQUESTS", 3000))
-SECONDS = 60  # a scenario stops sending after this, whatever is left of REQUESTS
+SECONDS = int(os.environ.get("BENCH_READ_SECONDS", 60))  # a scenario stops sending after this
 TIMEOUT = 30
 GOAL_HIT_RATIO = 0.99
 
@@ -136,7 +137,8 @@ def main():
     lines = []
     try:
         server = Gunicorn(env, app_port).start()
-        varnish = Varnish(varnish_port, app_port, "digiradar-prod-read").start()
+        # Its working directory named after its port: two runs at once do not share one.
+        varnish = Varnish(varnish_port, app_port, f"digiradar-prod-read-{varnish_port}").start()
         common = {"benchmark": "read_path", "pages": len(paths), "clients": CLIENTS}
         for via, port in (("varnish", varnish_port), ("gunicorn", app_port)):
             base = f"http://127.0.0.1:{port}"

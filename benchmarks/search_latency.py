@@ -21,7 +21,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATABASE = "digiradar_search_bench"
+# Dropped and created again on every run; the tests name one of their own.
+DATABASE = os.environ.get("BENCH_SEARCH_DATABASE", "digiradar_search_bench")
+# A migrated database to copy instead of migrating a fresh one (the tests migrate one for several).
+TEMPLATE = os.environ.get("BENCH_SEARCH_TEMPLATE")
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 MEASURES = int(os.environ.get("BENCH_MEASURES", 1000))
 PAGE_RUNS = int(os.environ.get("BENCH_PAGE_RUNS", 5))  # a radar of 1,000 measures takes a while to draw
@@ -56,7 +59,8 @@ def setup_django():
 
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{DATABASE}"')
+        template = f' TEMPLATE "{TEMPLATE}"' if TEMPLATE else ""
+        connection.execute(f'CREATE DATABASE "{DATABASE}"{template}')
     os.environ["DATABASE_URL"] = f"{PG}/{DATABASE}"
     sys.path[:0] = [str(ROOT), str(ROOT / "example_site")]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings")
