@@ -146,6 +146,27 @@ class _Limits:
         return self.new_vote
 
 
+def _check_form(request, state, key, limits):
+    """
+    The checks of a vote that need no database, in the order their answers take precedence:
+    ``((nonce, value), None)``, or ``(None, (status, message))`` for the first that fails. Both
+    paths ask them; the one-statement path leaves a refusal for the general one to answer.
+    """
+    if not state.may_vote_as_anyone:
+        return None, (403, _("Please log in to rate."))
+    if not limits.within_rate_limit():
+        return None, (429, _("Too many votes from your connection. Please try again later."))
+    nonce = read_form_token(request.POST.get("token"), key)
+    if nonce is None:
+        return None, (400, _("This form has expired. Reload the page and try again."))
+    ok, value = _read_value(request, state.scale)
+    if not ok:
+        return None, (400, _("Choose one of the answers."))
+    if not state.is_open:  # the window; the moderators' close is the statement's or the ballot's
+        return None, (403, _("This rating is closed."))
+    return (nonce, value), None
+
+
 def _cast(request, page_id):
     user = request.user if request.user.is_authenticated else None
     voter_id = None if user else cookie_voter_id(request)
@@ -172,12 +193,10 @@ def _cast_at_once(request, page_id, user, voter_id, limits):
         return None
     key = known.page.translation_key
     state = RatingPresenter(known.value, known.page, request, target=None, own_vote=None)
-    if not state.may_vote_as_anyone or not limits.within_rate_limit():
+    form, refusal = _check_form(request, state, key, limits)
+    if refusal is not None:
         return None
-    nonce = read_form_token(request.POST.get("token"), key)
-    ok, value = _read_value(request, state.scale)
-    if nonce is None or not ok or not state.is_open:  # is_open: the window (the statement: closed)
-        return None
+    nonce, value = form
     raw_cookie, owner_id = None, voter_id
     if user is None and voter_id is None:
         if value is None or not limits.within_new_vote_limit(key):
@@ -223,19 +242,11 @@ def _cast_after_ballot(request, page_id, user, voter_id, limits):
     state = RatingPresenter(
         ballot.value, ballot.page, request, target=ballot.target, own_vote=ballot.own_vote
     )
-    if not state.may_vote_as_anyone:
-        return _refuse(request, 403, _("Please log in to rate."), page_id)
-    if not limits.within_rate_limit():
-        message = _("Too many votes from your connection. Please try again later.")
-        return _refuse(request, 429, message, page_id)
-    nonce = read_form_token(request.POST.get("token"), key)
-    if nonce is None:
-        return _refuse(request, 400, _("This form has expired. Reload the page and try again."), page_id)
-    ok, value = _read_value(request, state.scale)
-    if not ok:
-        return _refuse(request, 400, _("Choose one of the answers."), page_id)
-    if not state.is_open:
-        return _refuse(request, 403, _("This rating is closed."), page_id)
+    form, refusal = _check_form(request, state, key, limits)
+    if refusal is not None:
+        status, message = refusal
+        return _refuse(request, status, message, page_id)
+    nonce, value = form
     if state.scale_conflict:
         return _refuse(request, 409, _error_messages()[ScaleChanged], page_id)
 
