@@ -1,17 +1,15 @@
 """
-The moderation admin the comments and ideas apps share, on Wagtail's own views: the permission
-policy of one "moderate" permission, the mixin that refuses before any lookup, the queue's state
-filter, its index, inspect and action views, the approve and hide bulk actions worded with the
-model's name, the base of their ``ModelViewSet`` and ``register_hooks``, which plugs it all into
-Wagtail. Each app names its model, permission, texts and steps.
+The moderation admin the comments and ideas apps share, on Wagtail's own views (their permission
+policy is ``permissions.OnePermissionPolicy``): the mixin that refuses before any lookup, the
+queue's state filter, its index, inspect and action views, the approve and hide bulk actions
+worded with the model's name, the base of their ``ModelViewSet`` and ``register_hooks``, which
+plugs it all into Wagtail. Each app names its model, permission, texts and steps.
 """
 
 import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import quote
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import redirect
@@ -30,41 +28,14 @@ from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic.base import BaseOperationView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
 from wagtail.permissions import policy_registry
 
 from .forms import QueueSearchForm
 from .log_actions import register_log_actions, worded
 from .moderation import ModerationState
+from .permissions import MODERATE
 
-MODERATE = "moderate"
-MODERATION_ACTIONS = frozenset({"view", "change", MODERATE})
 ALL = "all"  # the state filter's choice of every state
-
-
-class ModerationPermissionPolicy(BaseDjangoAuthPermissionPolicy):
-    """
-    Every moderation action (``view`` the queue, ``change`` an item's state, ``moderate``) needs
-    the one permission ``codename`` of the model's app; adding and deleting are never offered:
-    citizens write what is moderated.
-    """
-
-    codename = None
-
-    def user_has_permission(self, user, action):
-        permission = f"{self.model._meta.app_label}.{self.codename}"
-        return action in MODERATION_ACTIONS and user.is_active and user.has_perm(permission)
-
-    def users_with_any_permission(self, actions):
-        if not MODERATION_ACTIONS.intersection(actions):
-            return get_user_model().objects.none()
-        return self._get_users_with_any_permission_codenames([self.codename])
-
-    def permission_rows(self):
-        """The ``Permission`` row (for the group editor and for finding moderators)."""
-        return Permission.objects.filter(
-            content_type__app_label=self.model._meta.app_label, codename=self.codename
-        )
 
 
 def _is_id(text):
