@@ -5,8 +5,6 @@ Wagtail's bulk actions (``register_bulk_action`` in ``wagtail_hooks.py``), at
 """
 
 from django import forms
-from django.contrib import messages
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from ..participation import admin as shared_admin
@@ -36,21 +34,16 @@ class CommentBulkAction(shared_admin.ModerationBulkAction):
     viewset = comment_viewset
     closed_states = (REMOVED,)
     ordering = ("submit_date", "pk")
-
-    def form_valid(self, form):
-        if not self.get_actionable_objects()[0]:
-            messages.error(self.request, _("No comment that can still be changed was selected."))
-            return redirect(self.next_url)
-        return super().form_valid(form)
+    nothing_actionable = _("No comment that can still be changed was selected.")
 
 
 class ApproveBulkAction(CommentBulkAction, shared_admin.ApproveBulkAction):
-    moderate = staticmethod(moderation.approve)
+    moderate_many = staticmethod(moderation.approve_many)
 
 
 class HideBulkAction(CommentBulkAction, shared_admin.HideBulkAction):
     form_class = HideForm
-    moderate = staticmethod(moderation.hide)
+    moderate_many = staticmethod(moderation.hide_many)
     intro = _("These comments are hidden; each author is told the reason by mail:")
 
     def get_execution_context(self):

@@ -67,6 +67,32 @@ def set_state(comment, state, user=None, reason="", action=None):
 _ACTION_FOR_STATE = {PUBLISHED: APPROVE, HIDDEN: HIDE, REMOVED: REMOVE, PENDING: TO_PENDING}
 
 
+def set_states(comments, state, user=None, reason=""):
+    """
+    :func:`set_state` for many comments at once (a bulk action): the same changes and log entries
+    in a constant number of queries, however many comments.
+    """
+    comments = list(comments)
+    if not comments:
+        return comments
+    fields = {"state": state, "moderation_reason": reason, **visibility_for(state)}
+    if state == REMOVED:
+        fields["comment"] = ""
+    ids = [comment.pk for comment in comments]
+    entries = []
+    with transaction.atomic():
+        Comment.objects.filter(pk__in=ids).update(**fields)
+        if state in (PUBLISHED, HIDDEN, REMOVED):
+            CommentReport.objects.filter(comment__in=ids, resolved=False).update(resolved=True)
+        for comment in comments:
+            data = {"reason": reason, "previous": comment.state, "state": state}
+            entries.append((comment, _("Comment #%(id)s") % {"id": comment.pk}, data))
+            for field, value in fields.items():
+                setattr(comment, field, value)
+        log_actions.log_many(entries, _ACTION_FOR_STATE[state], user=user)
+    return comments
+
+
 def approve(comment, user, reason=""):
     return set_state(comment, PUBLISHED, user, reason)
 
@@ -75,6 +101,17 @@ def hide(comment, user, reason):
     set_state(comment, HIDDEN, user, reason)
     notifications.tell_author_hidden(comment, reason)
     return comment
+
+
+def approve_many(comments, user):
+    return set_states(comments, PUBLISHED, user)
+
+
+def hide_many(comments, user, reason):
+    """Hide ``comments`` (as :func:`hide` each), each author told the reason."""
+    comments = set_states(comments, HIDDEN, user, reason)
+    notifications.tell_authors_hidden(comments, reason)
+    return comments
 
 
 def remove(comment, user, reason=""):

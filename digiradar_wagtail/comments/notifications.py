@@ -14,6 +14,7 @@ out, and takes the mark back if its last try failed (or the mail could not even 
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -146,14 +147,19 @@ def send_digest():
     return notify_moderators(pending)
 
 
-def tell_author_hidden(comment, reason):
+_UNKNOWN = object()
+
+
+def tell_author_hidden(comment, reason, discussion=_UNKNOWN):
     """
     The author learns that, and why, a comment was hidden (the reason is the moderator's text).
     True if the mail is queued; False if it failed (logged) or there is no address.
+    ``discussion``: the comment's (None for none), if it is known already.
     """
     if not comment.user_email:
         return False
-    discussion = Discussion.of_comment(comment)
+    if discussion is _UNKNOWN:
+        discussion = Discussion.of_comment(comment)
     with translation.override(comment.language or settings.LANGUAGE_CODE):
         return _send(
             "hidden",
@@ -165,3 +171,19 @@ def tell_author_hidden(comment, reason):
             [comment.user_email],
             f"comment #{comment.pk}",
         )
+
+
+def tell_authors_hidden(comments, reason):
+    """:func:`tell_author_hidden` for many comments, their discussions looked up in one query."""
+    discussion_type = ContentType.objects.get_for_model(Discussion).pk
+    ids = {
+        int(comment.object_pk)
+        for comment in comments
+        if comment.content_type_id == discussion_type and str(comment.object_pk).isdigit()
+    }
+    discussions = Discussion.objects.select_related("page").in_bulk(ids) if ids else {}
+    for comment in comments:
+        discussion = None
+        if comment.content_type_id == discussion_type and str(comment.object_pk).isdigit():
+            discussion = discussions.get(int(comment.object_pk))
+        tell_author_hidden(comment, reason, discussion)

@@ -9,7 +9,7 @@ comment's state (approve, hide, remove, reply) and ``moderate``. Nobody adds or 
 the admin: citizens write them, and a removed comment keeps its place in the thread.
 """
 
-from ..participation.admin import MODERATE, MODERATION_ACTIONS, ModerationPermissionPolicy
+from ..participation.permissions import MODERATE, MODERATION_ACTIONS, OnePermissionPolicy
 
 APP_LABEL = "digiradar_comments"
 CODENAME = "moderate_comments"
@@ -24,7 +24,9 @@ def moderate_permission():
     return CommentPermissionPolicy(Comment).permission_rows()
 
 
-class CommentPermissionPolicy(ModerationPermissionPolicy):
+class CommentPermissionPolicy(OnePermissionPolicy):
     """Every moderation action needs ``moderate_comments``; adding and deleting are never offered."""
 
+    action = MODERATE
+    actions = MODERATION_ACTIONS
     codename = CODENAME

@@ -3,7 +3,7 @@ The one permission of the follow app, ``digiradar_follow.view_follower_counts``:
 see how many follow each measure, radar and sector, never who.
 """
 
-from ..participation.admin_reports import OnePermissionPolicy
+from ..participation.permissions import OnePermissionPolicy
 from .models import Subscription
 
 VIEW_COUNTS = "view_counts"

@@ -3,6 +3,8 @@ Bulk moderation from the ideas list: approve or hide the selected ideas. Wagtail
 (``register_bulk_action`` in ``wagtail_hooks.py``) at ``/admin/bulk/digiradar_ideas/idea/<action>/``.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from ..participation import admin as shared_admin
 from . import moderation
 from .models import REMOVED, Idea
@@ -17,6 +19,7 @@ class IdeaBulkAction(shared_admin.ModerationBulkAction):
     viewset = idea_viewset
     closed_states = (REMOVED,)
     ordering = ("created_at", "pk")
+    nothing_actionable = _("No idea that can still be changed was selected.")
 
     @classmethod
     def actionable(cls, queryset):
@@ -24,8 +27,8 @@ class IdeaBulkAction(shared_admin.ModerationBulkAction):
 
 
 class ApproveIdeasBulkAction(IdeaBulkAction, shared_admin.ApproveBulkAction):
-    moderate = staticmethod(moderation.approve)
+    moderate_many = staticmethod(moderation.approve_many)
 
 
 class HideIdeasBulkAction(IdeaBulkAction, shared_admin.HideBulkAction):
-    moderate = staticmethod(lambda idea, user: moderation.hide(idea, user, ""))
+    moderate_many = staticmethod(moderation.hide_many)

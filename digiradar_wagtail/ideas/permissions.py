@@ -8,14 +8,16 @@ list, ``change`` an idea (approve, hide, remove, answer, turn it into a measure)
 Nobody adds or deletes ideas in the admin: citizens write them.
 """
 
-from ..participation.admin import MODERATE, ModerationPermissionPolicy
+from ..participation.permissions import MODERATE, MODERATION_ACTIONS, OnePermissionPolicy
 
 APP_LABEL = "digiradar_ideas"
 CODENAME = "moderate_ideas"
 __all__ = ["MODERATE", "IdeaPermissionPolicy"]
 
 
-class IdeaPermissionPolicy(ModerationPermissionPolicy):
+class IdeaPermissionPolicy(OnePermissionPolicy):
     """Every moderation action needs ``moderate_ideas``; adding and deleting are never offered."""
 
+    action = MODERATE
+    actions = MODERATION_ACTIONS
     codename = CODENAME

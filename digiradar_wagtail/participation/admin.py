@@ -1,24 +1,24 @@
 """
-The moderation admin the comments and ideas apps share, on Wagtail's own views: the permission
-policy of one "moderate" permission, the mixin that refuses before any lookup, the queue's state
-filter, its index, inspect and action views, the approve and hide bulk actions worded with the
-model's name, the base of their ``ModelViewSet`` and ``register_hooks``, which plugs it all into
-Wagtail. Each app names its model, permission, texts and steps.
+The moderation admin the comments and ideas apps share, on Wagtail's own views (their permission
+policy is ``permissions.OnePermissionPolicy``): the mixin that refuses before any lookup, the
+queue's state filter, its index, inspect and action views, the approve and hide bulk actions
+worded with the model's name, the base of their ``ModelViewSet`` and ``register_hooks``, which
+plugs it all into Wagtail. Each app names its model, permission, texts and steps.
 """
 
 import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import quote
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
+from wagtail.admin import messages as admin_messages
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
@@ -28,41 +28,14 @@ from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic.base import BaseOperationView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
 from wagtail.permissions import policy_registry
 
 from .forms import QueueSearchForm
 from .log_actions import register_log_actions, worded
 from .moderation import ModerationState
+from .permissions import MODERATE
 
-MODERATE = "moderate"
-MODERATION_ACTIONS = frozenset({"view", "change", MODERATE})
 ALL = "all"  # the state filter's choice of every state
-
-
-class ModerationPermissionPolicy(BaseDjangoAuthPermissionPolicy):
-    """
-    Every moderation action (``view`` the queue, ``change`` an item's state, ``moderate``) needs
-    the one permission ``codename`` of the model's app; adding and deleting are never offered:
-    citizens write what is moderated.
-    """
-
-    codename = None
-
-    def user_has_permission(self, user, action):
-        permission = f"{self.model._meta.app_label}.{self.codename}"
-        return action in MODERATION_ACTIONS and user.is_active and user.has_perm(permission)
-
-    def users_with_any_permission(self, actions):
-        if not MODERATION_ACTIONS.intersection(actions):
-            return get_user_model().objects.none()
-        return self._get_users_with_any_permission_codenames([self.codename])
-
-    def permission_rows(self):
-        """The ``Permission`` row (for the group editor and for finding moderators)."""
-        return Permission.objects.filter(
-            content_type__app_label=self.model._meta.app_label, codename=self.codename
-        )
 
 
 def _is_id(text):
@@ -259,16 +232,19 @@ class PendingMenuItem(MenuItem):
 
 class ModerationBulkAction(BulkAction):
     """
-    A moderation step for every selected item: ``moderate(item, user, **execution context)``,
-    confirmed on one page whose texts are the action's ``confirmation``. ``viewset`` is the app's
-    viewset, whose list decides what "select all" means; ``closed_states`` are the states an item
-    can no longer leave.
+    A moderation step for all selected items at once: ``moderate_many(items, user, **execution
+    context)``, in a constant number of queries however many; confirmed on one page whose texts are
+    the action's ``confirmation``. ``viewset`` is the app's viewset, whose list decides what
+    "select all" means (a filter of the query, never a list of ids); ``closed_states`` are the
+    states an item can no longer leave. Nothing left to change: ``nothing_actionable`` is the
+    message (Wagtail's admin message), and nothing happens.
     """
 
     template_name = "digiradar_wagtail/admin/moderation_bulk_confirm.html"
     header_icon = "pick"
     items_template = None  # the list of the selected items on the confirmation page
-    moderate = None
+    moderate_many = None
+    nothing_actionable = None
     confirmation = {}
     viewset = None
     closed_states = ()
@@ -294,10 +270,14 @@ class ModerationBulkAction(BulkAction):
 
     @classmethod
     def get_queryset(cls, model, object_ids):
-        # Ids that are no numbers are dropped rather than answered with a server error.
-        ids = [int(value) for value in map(str, object_ids) if _is_id(value)]
-        items = model.objects.filter(pk__in=ids).exclude(state__in=cls.closed_states)
-        return list(cls.actionable(items).order_by(*cls.ordering))
+        if isinstance(object_ids, QuerySet):
+            # "Select all": the listing's query, a subquery of this one.
+            items = model.objects.filter(pk__in=object_ids)
+        else:
+            # Ids that are no numbers are dropped rather than answered with a server error.
+            items = model.objects.filter(pk__in=[int(value) for value in object_ids if _is_id(value)])
+        items = items.exclude(state__in=cls.closed_states)
+        return cls.actionable(items).order_by(*cls.ordering)
 
     @classmethod
     def actionable(cls, queryset):
@@ -319,11 +299,15 @@ class ModerationBulkAction(BulkAction):
         context = {**super().get_context_data(**kwargs), **self.confirmation}
         return {**context, "header_icon": self.header_icon, "items_template": self.items_template}
 
+    def prepare_action(self, objects, objects_without_access):
+        if not objects:
+            admin_messages.error(self.request, self.nothing_actionable)
+            return redirect(self.next_url)
+        return super().prepare_action(objects, objects_without_access)
+
     @classmethod
     def execute_action(cls, items, user=None, **kwargs):
-        for item in items:
-            cls.moderate(item, user, **kwargs)
-        return len(items), 0
+        return len(cls.moderate_many(items, user, **kwargs)), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         meta = self.models[0]._meta

@@ -1,40 +1,15 @@
 """
 What the participation apps' Wagtail admin reports share (the ratings report, the follower counts,
-the comments queue's export): a permission policy of one action and one permission, the CSV/XLSX
-export with defused cells, and the hooks that put a report into the admin.
+the comments queue's export): the CSV/XLSX export with defused cells, and the hooks that put a
+report into the admin, for those its ``permissions.OnePermissionPolicy`` allows.
 """
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
 
 from ..opendata.columns import defuse
-
-
-class OnePermissionPolicy(BaseDjangoAuthPermissionPolicy):
-    """``action`` needs the permission ``codename`` of the model's app; no other action is allowed."""
-
-    def __init__(self, model, action, codename):
-        super().__init__(model)
-        self.action = action
-        self.codename = codename
-
-    def user_has_permission(self, user, action):
-        return action == self.action and user.has_perm(f"{self.model._meta.app_label}.{self.codename}")
-
-    def users_with_any_permission(self, actions):
-        if self.action not in actions:
-            return get_user_model().objects.none()
-        return self._get_users_with_any_permission_codenames([self.codename])
-
-    def permission_rows(self):
-        """The ``Permission`` row, as Wagtail's group editor offers it."""
-        app_label = self.model._meta.app_label
-        return Permission.objects.filter(content_type__app_label=app_label, codename=self.codename)
 
 
 class DefusedExportMixin:

@@ -6,7 +6,7 @@ The models have no add, change or delete permissions (nobody browses or edits ra
 action of the ratings admin is the action ``moderate``.
 """
 
-from ..participation.admin_reports import OnePermissionPolicy
+from ..participation.permissions import OnePermissionPolicy
 from .models import RatingTarget
 
 MODERATE = "moderate"
