@@ -23,7 +23,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -33,6 +32,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+
+from tests.local_services import answers, skip_unless
 
 ROOT = Path(__file__).resolve().parents[2]
 PG = "postgres://postgres@127.0.0.1:5432"
@@ -230,22 +231,6 @@ PREPARE = {
     "benchmarks.ratings_load": before_ratings_load,
     "benchmarks.search_latency": before_search_latency,
 }
-
-
-def skip_unless(present, message):
-    if present:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{message}; CI has it and must run the benchmarks", pytrace=False)
-    pytest.skip(message)
-
-
-def answers(port):
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        return True
-    except OSError:
-        return False
 
 
 class Runs:

@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
+from tests.local_services import answers, skip_unless
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "example_site"
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
@@ -42,22 +44,6 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def answers(port):
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        return True
-    except OSError:
-        return False
-
-
-def skip_unless(present, message):
-    if present:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{message}; CI installs it and must run this test", pytrace=False)
-    pytest.skip(message)
 
 
 def postgres_answers():
