@@ -455,3 +455,20 @@ def test_faults_counts_a_thread_that_died():
     load.guarded(broken)(load.citizens[0])
     load.guarded(lambda: None)()
     assert load.crashed == ["AttributeError: 'Citizen' object has no attribute 'fields'"]
+
+
+def test_faults_exits_non_zero_for_each_kind_of_wrong_run():
+    from benchmarks import faults
+
+    held = {"fault": "redis_stopped", "thread_errors": 0, "lost_writes": 0, "server_errors_500": 0,
+            "stored_without_2xx": 1, "aggregate_equals_recount": True}
+    assert faults.failures([held]) == []
+    wrong = [
+        {**held, "fault": "postgres_restarted", "lost_writes": 2},
+        {**held, "fault": "varnish_stopped", "server_errors_500": 1, "aggregate_equals_recount": False},
+    ]
+    assert faults.failures([held, *wrong]) == [
+        "postgres_restarted: lost_writes 2",
+        "varnish_stopped: server_errors_500 1",
+        "varnish_stopped: the published figures differ from a recount",
+    ]
