@@ -38,46 +38,26 @@ def log_action(comment, action, user=None, **data):
 
 
 def set_state(comment, state, user=None, reason="", action=None):
-    """
-    Move ``comment`` to ``state`` and log it. Uses ``update()`` so that django-comments-xtd's
-    pre_save cascade does not overwrite the states of the replies.
-    """
-    previous = comment.state
-    fields = {"state": state, "moderation_reason": reason, **visibility_for(state)}
-    if state == REMOVED:
-        fields["comment"] = ""  # text blanked, thread kept
-    with transaction.atomic():
-        Comment.objects.filter(pk=comment.pk).update(**fields)
-        if state in (PUBLISHED, HIDDEN, REMOVED):
-            # A moderator has decided; earlier reports no longer count towards the threshold.
-            CommentReport.objects.filter(comment=comment, resolved=False).update(resolved=True)
-        for field, value in fields.items():
-            setattr(comment, field, value)
-        log_action(
-            comment,
-            action or _ACTION_FOR_STATE[state],
-            user=user,
-            reason=reason,
-            previous=previous,
-            state=state,
-        )
-    return comment
+    """Move ``comment`` to ``state`` and log it (:func:`set_states` of one comment)."""
+    return set_states([comment], state, user, reason, action)[0]
 
 
 _ACTION_FOR_STATE = {PUBLISHED: APPROVE, HIDDEN: HIDE, REMOVED: REMOVE, PENDING: TO_PENDING}
 
 
-def set_states(comments, state, user=None, reason=""):
+def set_states(comments, state, user=None, reason="", action=None):
     """
-    :func:`set_state` for many comments at once (a bulk action): the same changes and log entries
-    in a constant number of queries, however many comments.
+    Move ``comments`` to ``state``, resolve their open reports once a moderator decided, and log
+    each (``action``, by default the state's): a constant number of queries, however many. Uses
+    ``update()`` so that django-comments-xtd's pre_save cascade does not overwrite the states of
+    the replies.
     """
     comments = list(comments)
     if not comments:
         return comments
     fields = {"state": state, "moderation_reason": reason, **visibility_for(state)}
     if state == REMOVED:
-        fields["comment"] = ""
+        fields["comment"] = ""  # text blanked, thread kept
     ids = [comment.pk for comment in comments]
     entries = []
     with transaction.atomic():
@@ -89,7 +69,7 @@ def set_states(comments, state, user=None, reason=""):
             entries.append((comment, _("Comment #%(id)s") % {"id": comment.pk}, data))
             for field, value in fields.items():
                 setattr(comment, field, value)
-        log_actions.log_many(entries, _ACTION_FOR_STATE[state], user=user)
+        log_actions.log_many(entries, action or _ACTION_FOR_STATE[state], user=user)
     return comments
 
 

@@ -37,21 +37,14 @@ def log_action(idea, action, user=None, **data):
 
 
 def set_state(idea, state, user=None, reason="", action=None):
-    """Move ``idea`` to ``state``, resolve its open reports once a moderator decided, and log it."""
-    previous = idea.state
-    with transaction.atomic():
-        Idea.objects.filter(pk=idea.pk).update(state=state, moderation_reason=reason)
-        if state in (PUBLISHED, HIDDEN, REMOVED):
-            IdeaReport.objects.filter(idea=idea, resolved=False).update(resolved=True)
-        idea.state, idea.moderation_reason = state, reason
-        log_action(idea, action or _ACTION_FOR_STATE[state], user=user, reason=reason, previous=previous)
-    return idea
+    """Move ``idea`` to ``state`` and log it (:func:`set_states` of one idea)."""
+    return set_states([idea], state, user, reason, action)[0]
 
 
-def set_states(ideas, state, user=None, reason=""):
+def set_states(ideas, state, user=None, reason="", action=None):
     """
-    :func:`set_state` for many ideas at once (a bulk action): the same changes and log entries in
-    a constant number of queries, however many ideas.
+    Move ``ideas`` to ``state``, resolve their open reports once a moderator decided, and log each
+    (``action``, by default the state's): a constant number of queries, however many.
     """
     ideas = list(ideas)
     if not ideas:
@@ -66,7 +59,7 @@ def set_states(ideas, state, user=None, reason=""):
             data = {"reason": reason, "previous": idea.state}
             entries.append((idea, _("Idea #%(id)s") % {"id": idea.pk}, data))
             idea.state, idea.moderation_reason = state, reason
-        log_actions.log_many(entries, _ACTION_FOR_STATE[state], user=user)
+        log_actions.log_many(entries, action or _ACTION_FOR_STATE[state], user=user)
     return ideas
 
 
