@@ -78,9 +78,8 @@ def approve(comment, user, reason=""):
 
 
 def hide(comment, user, reason):
-    set_state(comment, HIDDEN, user, reason)
-    notifications.tell_author_hidden(comment, reason)
-    return comment
+    """Hide ``comment``; its author is told the reason (:func:`hide_many` of one comment)."""
+    return hide_many([comment], user, reason)[0]
 
 
 def approve_many(comments, user):

@@ -147,43 +147,32 @@ def send_digest():
     return notify_moderators(pending)
 
 
-_UNKNOWN = object()
-
-
-def tell_author_hidden(comment, reason, discussion=_UNKNOWN):
-    """
-    The author learns that, and why, a comment was hidden (the reason is the moderator's text).
-    True if the mail is queued; False if it failed (logged) or there is no address.
-    ``discussion``: the comment's (None for none), if it is known already.
-    """
-    if not comment.user_email:
-        return False
-    if discussion is _UNKNOWN:
-        discussion = Discussion.of_comment(comment)
-    with translation.override(comment.language or settings.LANGUAGE_CODE):
-        return _send(
-            "hidden",
-            {
-                "reason": reason,
-                "page_title": str(discussion) if discussion else "",
-                "submit_date": comment.submit_date,
-            },
-            [comment.user_email],
-            f"comment #{comment.pk}",
-        )
-
-
 def tell_authors_hidden(comments, reason):
-    """:func:`tell_author_hidden` for many comments, their discussions looked up in one query."""
+    """
+    Each author learns that, and why, their comment was hidden (the reason is the moderator's
+    text); a comment without an address is skipped. The discussions named in the mails are looked
+    up in one query, however many comments. A mail that cannot be queued is logged.
+    """
     discussion_type = ContentType.objects.get_for_model(Discussion).pk
-    ids = {
-        int(comment.object_pk)
-        for comment in comments
-        if comment.content_type_id == discussion_type and str(comment.object_pk).isdigit()
-    }
+
+    def discussion_id(comment):
+        attached = comment.content_type_id == discussion_type and str(comment.object_pk).isdigit()
+        return int(comment.object_pk) if attached else None
+
+    ids = {discussion_id(comment) for comment in comments} - {None}
     discussions = Discussion.objects.select_related("page").in_bulk(ids) if ids else {}
     for comment in comments:
-        discussion = None
-        if comment.content_type_id == discussion_type and str(comment.object_pk).isdigit():
-            discussion = discussions.get(int(comment.object_pk))
-        tell_author_hidden(comment, reason, discussion)
+        if not comment.user_email:
+            continue
+        discussion = discussions.get(discussion_id(comment))
+        with translation.override(comment.language or settings.LANGUAGE_CODE):
+            _send(
+                "hidden",
+                {
+                    "reason": reason,
+                    "page_title": str(discussion) if discussion else "",
+                    "submit_date": comment.submit_date,
+                },
+                [comment.user_email],
+                f"comment #{comment.pk}",
+            )
