@@ -24,6 +24,20 @@ def links_in(message):
     return LINK.findall(message.body)
 
 
+UNSUBSCRIBE_LINK = re.compile(r"/unsubscribe/([^/\s]+)/")
+
+
+def read_unsubscribe_links(body):
+    """
+    ``[(position, subscription pk)]`` of each one-follow unsubscribe link in ``body``, in order. Read
+    back, not signed again for comparison: a link carries the second it was signed in.
+    """
+    from digiradar_wagtail.follow import links
+
+    found = UNSUBSCRIBE_LINK.finditer(body)
+    return [(each.start(), getattr(links.read(each[1], links.UNSUBSCRIBE), "pk", None)) for each in found]
+
+
 def link_path(message, part):
     """The path of the one link in ``message`` whose URL contains ``part`` (for the test client)."""
     [url] = [url for url in links_in(message) if part in url]
