@@ -56,6 +56,10 @@ def test_rate_by_keyboard_then_change(browser_page, live_server, rated_measure, 
     assert "Ihre Stimme: 3 Sterne" in page.locator(".digiradar-rating-own").inner_text()
     # The table was there: the reply brought the figures as numbers, the script wrote them in.
     assert "results" in reply.value.json() and "results_html" not in reply.value.json()
+    # Sent as the plain form would be: no multipart body for the server to parse.
+    sent = reply.value.request
+    assert sent.headers["content-type"].startswith("application/x-www-form-urlencoded")
+    assert "action=vote" in sent.post_data and "value=3" in sent.post_data
     total = page.locator(".digiradar-rating-total").inner_text()
     assert total == "1 Stimme · durchschnittlich 3,0 von 5 Sternen"
     assert chart.get_by_role("row", name="3 Sterne 1 100 %").count() == 1
