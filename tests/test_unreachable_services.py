@@ -15,7 +15,7 @@ from django.utils import translation
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from digiradar_wagtail.middleware import DatabaseUnavailableMiddleware
-from digiradar_wagtail.participation.ratelimit import count_event
+from digiradar_wagtail.participation.ratelimit import Leases, count_event, within_limit
 
 
 def closed_port():
@@ -56,6 +56,8 @@ def test_rate_limits_fail_open_while_the_cache_is_unreachable(backend, caplog):
     with override_settings(CACHES=unreachable_redis(backend), DIGIRADAR_CACHE_ALIAS="redis"):
         with caplog.at_level(logging.WARNING, logger="digiradar_wagtail.participation.ratelimit"):
             assert count_event("digiradar:test", 60) == 0
+            process = Leases()  # nothing leased while nothing is counted
+            assert all(within_limit("digiradar:test", 60, 1, leases=process) for _ in range(3))
     assert "failing open" in caplog.text
 
 

@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from ..conf import digiradar_settings
-from ..participation.ratelimit import client_hash, count_event
+from ..participation.ratelimit import client_hash, within_limit
 from . import links, mails, subjects
 from .conf import follow_settings
 from .forms import FollowForm, UserFollowForm
@@ -56,9 +56,8 @@ def _form_page(request, context, form, status, **extra):
 
 def _rate_limited(request):
     key = client_hash(request, "follow.request", address_only=True)
-    return (
-        count_event(f"digiradar:follow:{key}", follow_settings.FOLLOW_RATE_WINDOW)
-        > follow_settings.FOLLOW_RATE_LIMIT
+    return not within_limit(
+        f"digiradar:follow:{key}", follow_settings.FOLLOW_RATE_WINDOW, follow_settings.FOLLOW_RATE_LIMIT
     )
 
 

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from ..conf import digiradar_settings
 from ..participation import moderation as shared
 from ..participation import signed_links, voters
-from ..participation.ratelimit import client_hash, count_event
+from ..participation.ratelimit import client_hash, within_limit
 from . import moderation, notifications, opendata
 from .conf import ideas_settings
 from .forms import IdeaForm, ReportForm
@@ -212,7 +212,7 @@ def _new_supports_exhausted(request, idea):
         f"digiradar:ideas:newsupport:{client_hash(request, 'ideas.newsupport', address_only=True)}:{idea.pk}"
     )
     window = ideas_settings.IDEAS_RATE_WINDOW
-    return count_event(key, window) > ideas_settings.IDEAS_COOKIELESS_SUPPORT_LIMIT
+    return not within_limit(key, window, ideas_settings.IDEAS_COOKIELESS_SUPPORT_LIMIT)
 
 
 @published_idea_view

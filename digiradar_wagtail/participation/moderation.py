@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .ratelimit import client_hash, count_event
+from .ratelimit import client_hash, within_limit
 
 
 class ModerationState(models.TextChoices):
@@ -58,7 +58,7 @@ def hit_rate_limit(request, scope, limit, window):
     in: one person with several accounts still writes from one address.
     """
     key = client_hash(request, scope, address_only=True)
-    return count_event(f"digiradar:{scope.replace('.', ':')}:{key}", window) > limit
+    return not within_limit(f"digiradar:{scope.replace('.', ':')}:{key}", window, limit)
 
 
 class ReportReason(models.TextChoices):

@@ -13,6 +13,7 @@ the ratings report flags bursts that moderators can void.
 
 import ipaddress
 import logging
+import threading
 
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
@@ -23,37 +24,101 @@ from ..conf import digiradar_settings
 logger = logging.getLogger(__name__)
 
 
-def count_event(key, window):
+def count_event(key, window, amount=1):
     """
-    Count one event under ``key`` and return how many there were in the ``window`` seconds since
-    the first. ``add`` + ``incr`` are atomic in Redis and memcached, so the count holds across
-    server processes that share the cache. 0 while the cache is unreachable (failing open).
+    Count ``amount`` events under ``key`` and return how many there were in the ``window``
+    seconds since the first. ``add`` + ``incr`` are atomic in Redis and memcached, so the count
+    holds across server processes that share the cache. 0 while the cache is unreachable
+    (failing open).
     """
     cache = caches[digiradar_settings.CACHE_ALIAS]
     try:
         if isinstance(cache, RedisCache):
-            return _count_in_redis(cache, key, window)
+            return _count_in_redis(cache, key, window, amount)
         cache.add(key, 0, timeout=window)
         try:
-            return cache.incr(key)
+            return cache.incr(key, amount)
         except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=window)
-            return 1
+            cache.set(key, amount, timeout=window)
+            return amount
     except Exception as error:  # each cache backend raises its own errors when unreachable
         logger.warning("Rate limit not counted, the cache is unreachable (failing open): %r", error)
         return 0
 
 
-# INCR, and the window as expiry where INCR created the key: one command, one reply.
+# A process asks the shared counter for a share of what remains of a limit at once, a lease, at
+# most this fraction of the remainder and this many events: one round trip for many events where
+# the limit is far away (many clients behind one address, a raised limit), one per event (exact
+# as before) within LEASE_SHARE events of it.
+LEASE_SHARE = 64
+LEASE_MAX = 100
+
+
+class Leases:
+    """
+    What one server process may still count without asking the shared cache, per key: events it
+    has already added to the shared counter. A lease is only ever taken from what remains below
+    the limit, so all processes together never let more than the limit through; what a process
+    leased and did not use is lost with the window (a client can be refused up to
+    ``processes x remainder / LEASE_SHARE`` events early, never late).
+    """
+
+    MAX_KEYS = 10_000  # then forgotten (each key names its window; unused leases only refuse early)
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._keys = {}  # key -> [events left in this process's lease, the shared count last seen]
+
+    def take(self, key, limit):
+        """True if this process's lease covers one more event; else the size of the lease to ask for."""
+        with self._lock:
+            entry = self._keys.get(key)
+            if entry is None:
+                return 1  # the remainder is unknown: one event, exactly counted
+            if entry[0] > 0:
+                entry[0] -= 1
+                return True
+            return max(1, min(LEASE_MAX, (limit - entry[1]) // LEASE_SHARE))
+
+    def keep(self, key, left, count):
+        with self._lock:
+            if len(self._keys) >= self.MAX_KEYS:
+                self._keys.clear()
+            self._keys[key] = [left, count]
+
+
+_leases = Leases()
+
+
+def within_limit(key, window, limit, *, leases=None):
+    """
+    Count one event under ``key``; True while there were at most ``limit`` in the ``window``
+    seconds since the first, across every process that shares the cache. Where the limit is far
+    away, the shared counter is asked once for a lease of several events (see ``Leases``). True
+    while the cache is unreachable (failing open).
+    """
+    leases = _leases if leases is None else leases
+    size = leases.take(key, limit)
+    if size is True:
+        return True
+    count = count_event(key, window, size)
+    if count == 0:
+        return True  # the cache is unreachable: failing open, nothing leased
+    granted = min(size, limit - (count - size))  # of this lease, the events still below the limit
+    leases.keep(key, max(0, granted - 1), count)
+    return granted > 0
+
+
+# INCRBY, and the window as expiry where INCRBY created the key: one command, one reply.
 _COUNT_SCRIPT = """
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+local count = redis.call('INCRBY', KEYS[1], ARGV[2])
+if count == tonumber(ARGV[2]) then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return count
 """
 _scripts = {}  # redis-py's Script (EVALSHA, loaded again after a Redis restart), one per process
 
 
-def _count_in_redis(cache, key, window):
+def _count_in_redis(cache, key, window, amount):
     """
     ``count_event`` on Django's Redis cache in one round trip (``add`` + ``incr`` take three
     there): a server-side script that increments the counter and, where it is new, gives it the
@@ -65,7 +130,7 @@ def _count_in_redis(cache, key, window):
     script = _scripts.get("count")
     if script is None:
         script = _scripts.setdefault("count", client.register_script(_COUNT_SCRIPT))
-    return script(keys=[key], args=[window], client=client)
+    return script(keys=[key], args=[window, amount], client=client)
 
 
 def client_address(request):

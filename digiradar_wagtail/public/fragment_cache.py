@@ -18,7 +18,7 @@ import time
 from django.core.cache import caches
 
 from ..conf import digiradar_settings
-from ..participation.ratelimit import client_hash, count_event
+from ..participation.ratelimit import client_hash, within_limit
 
 
 def _cache():
@@ -55,8 +55,8 @@ def fragment_key(radar_id, language, querystring):
 def may_store(request):
     """True while this client has stored fewer filtered fragments than the bound allows."""
     window = digiradar_settings.RADAR_CACHE_STORE_WINDOW
-    stored = count_event(f"digiradar:radar-stores:{client_hash(request, 'radar-cache')}", window)
-    return stored <= digiradar_settings.RADAR_CACHE_STORES_PER_CLIENT
+    key = f"digiradar:radar-stores:{client_hash(request, 'radar-cache')}"
+    return within_limit(key, window, digiradar_settings.RADAR_CACHE_STORES_PER_CLIENT)
 
 
 def cached_fragment(radar_id, language, querystring, render, store=True):

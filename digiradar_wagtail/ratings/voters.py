@@ -11,7 +11,7 @@ import uuid
 from django.core import signing
 
 from ..participation import voters as shared_voters
-from ..participation.ratelimit import client_hash, count_event
+from ..participation.ratelimit import client_hash, within_limit
 from .conf import ratings_settings
 
 TOKEN_SALT = "digiradar_ratings.form"
@@ -49,7 +49,7 @@ def within_rate_limit(request):
     """Count this attempt; False once the client (user, else address) has used up its limit."""
     window = max(1, int(ratings_settings.RATINGS_RATE_WINDOW))
     key = f"digiradar_ratings:rate:{client_hash(request, 'ratings.rate')}:{int(time.time() // window)}"
-    return count_event(key, window) <= ratings_settings.RATINGS_RATE_LIMIT
+    return within_limit(key, window, ratings_settings.RATINGS_RATE_LIMIT)
 
 
 def within_new_vote_limit(request, translation_key):
@@ -64,7 +64,7 @@ def within_new_vote_limit(request, translation_key):
     """
     window = max(1, int(ratings_settings.RATINGS_COOKIELESS_REVOTE_WINDOW))
     key = f"digiradar_ratings:newvote:{client_hash(request, 'ratings.newvote')}:{translation_key}"
-    return count_event(key, window) <= ratings_settings.RATINGS_COOKIELESS_REVOTE_LIMIT
+    return within_limit(key, window, ratings_settings.RATINGS_COOKIELESS_REVOTE_LIMIT)
 
 
 # Form tokens --------------------------------------------------------------------------------------
