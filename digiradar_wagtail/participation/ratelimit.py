@@ -70,14 +70,14 @@ class Leases:
         self._keys = {}  # key -> [events left in this process's lease, the shared count last seen]
 
     def take(self, key, limit):
-        """True if this process's lease covers one more event; else the size of the lease to ask for."""
+        """0 where this process's lease covers one more event; else the size of the lease to ask for."""
         with self._lock:
             entry = self._keys.get(key)
             if entry is None:
                 return 1  # the remainder is unknown: one event, exactly counted
             if entry[0] > 0:
                 entry[0] -= 1
-                return True
+                return 0
             return max(1, min(LEASE_MAX, (limit - entry[1]) // LEASE_SHARE))
 
     def keep(self, key, left, count):
@@ -99,8 +99,8 @@ def within_limit(key, window, limit, *, leases=None):
     """
     leases = _leases if leases is None else leases
     size = leases.take(key, limit)
-    if size is True:
-        return True
+    if not size:
+        return True  # counted in the shared cache already, with this process's lease
     count = count_event(key, window, size)
     if count == 0:
         return True  # the cache is unreachable: failing open, nothing leased

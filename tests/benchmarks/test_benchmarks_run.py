@@ -90,6 +90,10 @@ STACK = {
         "BENCH_CLIENTS": "4",
         "BENCH_ROUNDS": "10",
         "BENCH_BLOCKS": "2",
+        # Each client behind the trusted proxy with a vote limit of its own, exactly its rounds:
+        # one vote miscounted, or a client counted under another's address, is a 429.
+        "BENCH_ADDRESS_PER_CLIENT": "1",
+        "BENCH_RATE_LIMIT": "10",
     },
     "benchmarks.search_latency": {
         "BENCH_PG": PG,
@@ -384,6 +388,7 @@ def test_ratings_load(runs):
     assert set(line["targets"]["missed"]) <= SIZE_AND_SPEED_TARGETS, line["targets"]
     assert code == (1 if line["targets"]["missed"] else 0)
     assert line["clients"] == 4 and line["blocks"] == 2
+    assert line["rate_limit"] == {"per": "client address", "limit": 10}
     assert line["votes_sent"] == 4 * 10 and line["replays_sent"] == 4
     assert line["replays_refused"] == line["replays_sent"]
     assert set(line["statuses"]) <= {"200", "409"}, line["statuses"]

@@ -12,7 +12,13 @@ from django.core.cache import caches
 from django.test import override_settings
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from digiradar_wagtail.participation.ratelimit import LEASE_MAX, LEASE_SHARE, Leases, count_event, within_limit
+from digiradar_wagtail.participation.ratelimit import (
+    LEASE_MAX,
+    LEASE_SHARE,
+    Leases,
+    count_event,
+    within_limit,
+)
 from tests.local_services import skip_unless
 
 
@@ -97,7 +103,8 @@ def test_threads_of_two_processes_never_let_more_than_the_limit_through(redis_ca
 
 
 def test_a_lease_in_a_cache_without_scripts_counts_the_same(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "x"}}
+    locmem = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "leases"}
+    settings.CACHES = {"default": locmem}
     process = Leases()
     assert within_limit("k", 60, 10_000, leases=process) and within_limit("k", 60, 10_000, leases=process)
     assert caches["default"].get("k") == 1 + min(LEASE_MAX, 9_999 // LEASE_SHARE)
