@@ -41,6 +41,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check digiradar_wagtail example_site tests benchmarks
+	$(BIN)/ruff format --check digiradar_wagtail example_site tests benchmarks
 
 # Compiles the German catalogues of the radar, its sub-apps and the demo (the .mo files are committed).
 messages: $(STAMP)

@@ -250,7 +250,7 @@ def check_base_template(app_configs=None, **kwargs):
     if '<html lang="en">' in template.source or "<html lang='en'>" in template.source:
         messages.append(
             Warning(
-                f"The base template {name!r} declares <html lang=\"en\"> on every page: German pages "
+                f'The base template {name!r} declares <html lang="en"> on every page: German pages '
                 "would be read out as English (WCAG 3.1.1).",
                 hint="Load {% load i18n %}, add {% get_current_language as LANGUAGE_CODE %} and write "
                 '<html lang="{{ LANGUAGE_CODE }}">.',
@@ -274,8 +274,12 @@ def check_cache_alias(app_configs=None, **kwargs):
     alias = digiradar_settings.CACHE_ALIAS
     if alias not in getattr(settings, "CACHES", {"default": {}}):
         return unknown_name(
-            "CACHE_ALIAS", alias, "a cache in CACHES", settings.CACHES,
-            "every radar page and rate limit would answer 500.", "E012",
+            "CACHE_ALIAS",
+            alias,
+            "a cache in CACHES",
+            settings.CACHES,
+            "every radar page and rate limit would answer 500.",
+            "E012",
         )
     return []
 
@@ -423,8 +427,12 @@ def check_search_backend(app_configs=None, **kwargs):
     backends = _search_backends()
     if not isinstance(name, str) or name not in backends:
         return unknown_name(
-            "SEARCH_BACKEND", name, "a backend in WAGTAILSEARCH_BACKENDS", backends,
-            "every search on a radar and in the API would answer 500.", "E020",
+            "SEARCH_BACKEND",
+            name,
+            "a backend in WAGTAILSEARCH_BACKENDS",
+            backends,
+            "every search on a radar and in the API would answer 500.",
+            "E020",
         )
     params = backends[name]
     configs = params.get(LANGUAGE_CONFIGS_PARAM)

@@ -16,6 +16,7 @@ register_snippet(RadarTaxonomyGroup)
 def register_measure_listing():
     return MeasureListingViewSet()
 
+
 class StaleProgressPanel(Component):
     """Dashboard panel: how many live measures the editor may change have stale progress."""
 
@@ -27,11 +28,7 @@ class StaleProgressPanel(Component):
         self.editable_pages = editable_pages
 
     def get_context_data(self, parent_context):
-        count = (
-            MeasurePage.objects.live()
-            .filter(stale_q(), pk__in=self.editable_pages.values("pk"))
-            .count()
-        )
+        count = MeasurePage.objects.live().filter(stale_q(), pk__in=self.editable_pages.values("pk")).count()
         return {"count": count, "listing_url": reverse("digiradar_measures:index") + "?progress=stale"}
 
 

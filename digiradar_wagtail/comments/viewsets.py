@@ -97,7 +97,6 @@ class QueueView(
         ]
 
 
-
 class CommentInspectView(ModeratorsOnlyMixin, shared_admin.ModerationInspectView):
     """One comment with its thread, its reports and the moderation actions."""
 
@@ -226,7 +225,7 @@ class PrivacyView(ModeratorsOnlyMixin, WagtailAdminTemplateMixin, FormView):
 
 
 class CommentsMenuItem(shared_admin.PendingMenuItem):
-    """ "Comments" in the admin menu, with the number of comments waiting for moderation."""
+    """The menu item "Comments" in the admin menu, with the number of comments waiting for moderation."""
 
     moderated_model = Comment
     pending_label = gettext_lazy("Comments (%(count)d pending)")

@@ -141,7 +141,7 @@ def idea_detail(page, request, pk):
 
 
 def measure_note(measure, request=None):
-    """ "From a citizen idea", with a link to the idea, for a measure made from one (one query)."""
+    """The line "From a citizen idea", with a link to the idea, for a measure made from one (one query)."""
     idea = (
         Idea.objects.published()
         .filter(measure__translation_key=measure.translation_key)

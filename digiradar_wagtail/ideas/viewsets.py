@@ -166,7 +166,7 @@ class ConvertView(IdeaActionView):
 
 
 class IdeasMenuItem(shared_admin.PendingMenuItem):
-    """ "Ideas" in the admin menu, with the number waiting for moderation."""
+    """The menu item "Ideas" in the admin menu, with the number waiting for moderation."""
 
     moderated_model = Idea
     pending_label = gettext_lazy("Ideas (%(count)d pending)")

@@ -13,11 +13,7 @@ def participation_blocks():
 
 def default_participation():
     """A new measure starts with each participation block whose app is installed."""
-    return [
-        {"type": name, "value": {}}
-        for name, block in participation_blocks()
-        if block.is_available()
-    ]
+    return [{"type": name, "value": {}} for name, block in participation_blocks() if block.is_available()]
 
 
 class ParticipationField(StreamField):

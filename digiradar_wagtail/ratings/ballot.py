@@ -117,4 +117,3 @@ def forget_block(sender, instance, **kwargs):
     """
     if isinstance(instance, Page):
         _BLOCKS.pop(instance.pk, None)
-

@@ -100,4 +100,3 @@ def check_vote_url(app_configs=None, **kwargs):
         CHECK_ID.format("E006"),
         'List path("", include("digiradar_wagtail.urls")) first.',
     )
-

@@ -118,7 +118,7 @@ class RatingPresenter:
 
     @property
     def own_vote_html(self):
-        """"Your vote: <strong>3 stars</strong>", or "" (the block shows it, the vote's reply carries it)."""
+        """The line "Your vote: <strong>3 stars</strong>", or "" (shown by the block and the vote's reply)."""
         if self.own_vote is None:
             return ""
         return _own_vote_html(get_language(), self.scale, self.own_vote)
@@ -201,7 +201,7 @@ class RatingPresenter:
         }
 
     def _total_line(self, count, average):
-        """"2 votes · average 3.5 of 5 stars" (stars), "2 votes" (agree)."""
+        """The total line: "2 votes · average 3.5 of 5 stars" (stars), "2 votes" (agree)."""
         total = ngettext("%(counter)s vote", "%(counter)s votes", count) % {"counter": _number(count)}
         if self.scale == RatingScale.STARS and average is not None:
             total += " · " + _("average %(average)s of %(max)s stars") % {

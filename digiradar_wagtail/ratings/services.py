@@ -260,11 +260,21 @@ def _vote_statement(translation_key, scale, value, owner, nonce, count, page=Non
     )
     if nonce is not None and not isinstance(nonce, uuid.UUID):
         nonce = uuid.UUID(nonce)  # typed, for the statement's uuid column
-    params = {"key": translation_key, "scale": scale, "value": value, "owner": owner_value,
-              "nonce": nonce, "now": timezone.now()}
+    params = {
+        "key": translation_key,
+        "scale": scale,
+        "value": value,
+        "owner": owner_value,
+        "nonce": nonce,
+        "now": timezone.now(),
+    }
     if page is not None:
-        params.update(page=page.page.pk, content_type=page.content_type_id, revision=page.revision_id,
-                      published=page.published_at)
+        params.update(
+            page=page.page.pk,
+            content_type=page.content_type_id,
+            revision=page.revision_id,
+            published=page.published_at,
+        )
     with statement_cursor() as cursor:
         cursor.execute(sql, params)
         taken, previous, page_ok, target_id, target_scale, closed, *numbers = cursor.fetchone()

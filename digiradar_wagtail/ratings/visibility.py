@@ -40,6 +40,7 @@ def results_public(value, closed_by_moderator=False, now=None):
 
 # Finding rating blocks in raw StreamField data ------------------------------------------------------
 
+
 def _first_rating(block, raw):
     """The first RatingBlock value in ``raw`` (the JSON of ``block``), depth first, or None."""
     if isinstance(block, RatingBlock):

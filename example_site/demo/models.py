@@ -1,6 +1,5 @@
 """The demo city's own pages: a home page and plain content pages (privacy, imprint)."""
 
-
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -27,6 +26,3 @@ class ContentPage(Page):
     content_panels = Page.content_panels + [FieldPanel("body")]
     subpage_types = []
     template = "demo/content_page.html"
-
-
-

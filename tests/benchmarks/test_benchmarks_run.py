@@ -465,8 +465,14 @@ def test_faults_counts_a_thread_that_died():
 def test_faults_exits_non_zero_for_each_kind_of_wrong_run():
     from benchmarks import faults
 
-    held = {"fault": "redis_stopped", "thread_errors": 0, "lost_writes": 0, "server_errors_500": 0,
-            "stored_without_2xx": 1, "aggregate_equals_recount": True}
+    held = {
+        "fault": "redis_stopped",
+        "thread_errors": 0,
+        "lost_writes": 0,
+        "server_errors_500": 0,
+        "stored_without_2xx": 1,
+        "aggregate_equals_recount": True,
+    }
     assert faults.failures([held]) == []
     wrong = [
         {**held, "fault": "postgres_restarted", "lost_writes": 2},

@@ -45,7 +45,10 @@ def write_comment(page, text):
 
 @override_settings(COMMENTS_XTD_CONFIRM_EMAIL=False)
 def test_a_citizen_rates_and_comments_with_javascript(
-    browser_page, varnish, cached_measure, axe_violations  # noqa: F811
+    browser_page,
+    varnish,  # noqa: F811  (the fixture imported above)
+    cached_measure,
+    axe_violations,
 ):
     page = browser_page
     before = cached_copy(varnish, cached_measure)

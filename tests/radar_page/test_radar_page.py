@@ -306,8 +306,11 @@ def test_a_sector_view_dims_nothing_and_the_switcher_says_what_its_numbers_count
     assert "Passt nicht zum Filter" not in html and "Not matching the filter" not in html
     assert "digiradar-blip-dimmed" not in html
     # Screen readers hear "Sektor 2 (4 Maßnahmen)", not a bare number.
-    assert re.search(r'<span class="digiradar-count" aria-hidden="true">4</span>'
-                     r'<span class="digiradar-visually-hidden"> \(4 Maßnahmen\)</span>', html)
+    assert re.search(
+        r'<span class="digiradar-count" aria-hidden="true">4</span>'
+        r'<span class="digiradar-visually-hidden"> \(4 Maßnahmen\)</span>',
+        html,
+    )
     # A ring filter does dim, and the legend explains the grey marks.
     html = client.get(radar.url, {"ring": "ring-1"}).content.decode()
     assert "digiradar-blip-dimmed" in html and "Passt nicht zum Filter" in html
