@@ -49,7 +49,8 @@ def count_event(key, window, amount=1):
 # A process asks the shared counter for a share of what remains of a limit at once, a lease, at
 # most this fraction of the remainder and this many events: one round trip for many events where
 # the limit is far away (many clients behind one address, a raised limit), one per event (exact
-# as before) within LEASE_SHARE events of it.
+# as before) within 2 x LEASE_SHARE events of it. An event let through on a lease counts in the
+# window in which the lease was taken.
 LEASE_SHARE = 64
 LEASE_MAX = 100
 
