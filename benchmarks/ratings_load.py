@@ -30,8 +30,8 @@ All clients come from 127.0.0.1 and so share one rate limit, raised out of the w
 citizens behind one address with a raised limit): far from its limit each server process counts
 it in leases, without a round trip per vote. ``BENCH_ADDRESS_PER_CLIENT=1`` gives each client an
 address of its own, sent as a trusted proxy reports it, and a limit of its own
-(``BENCH_RATE_LIMIT``, e.g. the rounds): each vote is then counted in Redis on its own, as for
-citizens with the default limit. ``rate_limit`` in the output says which.
+(``BENCH_RATE_LIMIT``, by default the rounds): each vote is then counted in Redis on its own, as
+for citizens with the default limit. ``rate_limit`` in the output says which.
 
 Beside the targets, ``storage`` runs the same script against ``cast_vote`` alone (a bare view
 without page, form check or rendering, on a rating of its own): what storing a vote costs next
@@ -77,11 +77,12 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", 60))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", 40))  # vote requests per client, replays included
 # "1": each client comes from an address of its own, as a trusted proxy in front reports it in
-# X-Forwarded-For, so each counts against a rate limit of its own (BENCH_RATE_LIMIT, set it to at
-# least ROUNDS). Default: all clients share 127.0.0.1's limit, raised out of the way (as many
-# citizens behind one address, e.g. a school, with a raised limit).
+# X-Forwarded-For, so each counts against a rate limit of its own (BENCH_RATE_LIMIT, by default
+# ROUNDS: each vote then counted in Redis on its own). Default: all clients share 127.0.0.1's
+# limit, raised out of the way (as many citizens behind one address, e.g. a school, with a raised
+# limit).
 ADDRESS_PER_CLIENT = os.environ.get("BENCH_ADDRESS_PER_CLIENT") == "1"
-RATE_LIMIT = int(os.environ.get("BENCH_RATE_LIMIT", 1_000_000))
+RATE_LIMIT = int(os.environ.get("BENCH_RATE_LIMIT", ROUNDS if ADDRESS_PER_CLIENT else 1_000_000))
 BLOCKS = int(os.environ.get("BENCH_BLOCKS", 4))  # alternating timed blocks of votes and baseline
 REPLAY_EVERY = 10  # every tenth request of a client replays a form it sent before
 WORKERS = 4

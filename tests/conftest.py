@@ -1,15 +1,21 @@
 import pytest
 from django.core.cache import cache
 
+from digiradar_wagtail.participation.ratelimit import process_leases
 from tests import builders
 
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Every test starts and ends with an empty cache: rate-limit counters, cached fragments."""
+    """
+    Every test starts and ends with an empty cache (rate-limit counters, cached fragments) and
+    without leases of those counters in this process.
+    """
     cache.clear()
+    process_leases.clear()
     yield
     cache.clear()
+    process_leases.clear()
 
 
 @pytest.fixture

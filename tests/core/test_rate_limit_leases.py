@@ -5,6 +5,7 @@ round trip; across processes and threads no more than the limit ever get through
 """
 
 import threading
+import time
 import uuid
 
 import pytest
@@ -24,11 +25,12 @@ from tests.local_services import skip_unless
 
 @pytest.fixture
 def redis_cache():
-    """Django's Redis cache on a database of its own, shared by every simulated process."""
+    """Django's Redis cache under a key prefix of its own, shared by every simulated process."""
+    prefix = f"leases-{uuid.uuid4().hex[:8]}"
     setting = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": "redis://127.0.0.1:6379/12",
-        "KEY_PREFIX": f"leases-{uuid.uuid4().hex[:8]}",
+        "KEY_PREFIX": prefix,
     }
     with override_settings(CACHES={"default": setting}, DIGIRADAR_CACHE_ALIAS="default"):
         cache = caches["default"]
@@ -37,7 +39,9 @@ def redis_cache():
         except RedisConnectionError:
             skip_unless(False, "no Redis on 127.0.0.1:6379")
         yield cache
-        cache.clear()
+        client = cache._cache.get_client(write=True)
+        for key in client.scan_iter(f"{prefix}:*"):  # its own keys only: others share database 12
+            client.delete(key)
 
 
 def test_near_the_limit_every_event_is_counted_in_the_shared_cache(redis_cache):
@@ -102,10 +106,27 @@ def test_threads_of_two_processes_never_let_more_than_the_limit_through(redis_ca
     assert limit - 2 * LEASE_MAX <= sum(allowed) <= limit
 
 
-def test_a_lease_in_a_cache_without_scripts_counts_the_same(settings):
-    locmem = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "leases"}
+def test_a_counter_that_a_lease_creates_ends_with_its_window(redis_cache):
+    assert count_event("new", 30, 57) == 57
+    client = redis_cache._cache.get_client(write=True)
+    assert 0 < client.ttl(redis_cache.make_key("new")) <= 30
+
+
+def test_a_lease_ends_with_its_window(redis_cache):
+    process, limit = Leases(), 10_000
+    for _ in range(2):  # one event counted alone, then a lease of many
+        assert within_limit("k", 1, limit, leases=process)
+    assert redis_cache.get("k") > 2
+    time.sleep(1.2)  # the window is over: Redis has dropped the counter
+    assert redis_cache.get("k") is None
+    assert within_limit("k", 1, limit, leases=process)
+    assert redis_cache.get("k") == 1  # counted in the new window, not let through on the old lease
+
+
+def test_a_cache_that_does_not_tell_its_windows_counts_every_event(settings):
+    locmem = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": uuid.uuid4().hex}
     settings.CACHES = {"default": locmem}
     process = Leases()
-    assert within_limit("k", 60, 10_000, leases=process) and within_limit("k", 60, 10_000, leases=process)
-    assert caches["default"].get("k") == 1 + min(LEASE_MAX, 9_999 // LEASE_SHARE)
+    assert all(within_limit("k", 60, 10_000, leases=process) for _ in range(3))
+    assert caches["default"].get("k") == 3
     assert [within_limit("small", 60, 2, leases=process) for _ in range(3)] == [True, True, False]
