@@ -27,16 +27,12 @@ logger = logging.getLogger(__name__)
 
 def count_event(key, window, amount=1):
     """
-    Count ``amount`` events under ``key`` and return how many there were in the ``window``
-    seconds since the first. ``add`` + ``incr`` are atomic in Redis and memcached, so the count
-    holds across server processes that share the cache. 0 while the cache is unreachable
+    Count ``amount`` events under ``key``: ``(count, seconds_left)``, how many there were in the
+    ``window`` seconds since the first, and how long the counter has left where the cache tells
+    (Redis; else None). ``add`` + ``incr`` are atomic in Redis and memcached, so the count holds
+    across server processes that share the cache. ``(0, None)`` while the cache is unreachable
     (failing open).
     """
-    return _count(key, window, amount)[0]
-
-
-def _count(key, window, amount):
-    """``count_event``, and the seconds the counter has left where the cache tells (Redis), else None."""
     cache = caches[digiradar_settings.CACHE_ALIAS]
     try:
         if isinstance(cache, RedisCache):
@@ -117,7 +113,7 @@ def within_limit(key, window, limit, *, leases=None):
     size = leases.take(key, limit)
     if not size:
         return True  # counted in the shared cache already, with this process's lease
-    count, seconds_left = _count(key, window, size)
+    count, seconds_left = count_event(key, window, size)
     if count == 0:
         return True  # the cache is unreachable: failing open, nothing leased
     granted = min(size, limit - (count - size))  # of this lease, the events still below the limit
@@ -138,7 +134,7 @@ _scripts = {}  # redis-py's Script (EVALSHA, loaded again after a Redis restart)
 
 def _count_in_redis(cache, key, window, amount):
     """
-    ``_count`` on Django's Redis cache in one round trip (``add`` + ``incr`` take three there): a
+    ``count_event`` on Django's Redis cache in one round trip (``add`` + ``incr`` take three there): a
     server-side script that increments the counter and, where it is new, gives it the window as
     expiry; ``(count, milliseconds the counter has left)``. The counter is the plain integer that
     Django's Redis serializer stores for an int, so ``cache.get(key)`` reads it.
